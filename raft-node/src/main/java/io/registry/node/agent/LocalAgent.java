@@ -1,0 +1,49 @@
+package io.registry.node.agent;
+
+import io.registry.catalog.model.Check;
+import io.registry.catalog.model.Service;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * This agent's own services and checks (its local state): validated here, persisted under
+ * the data dir, pushed to the catalog, and kept in sync with it. HTTP calls return after
+ * the local change, whether or not the catalog write has happened yet.
+ *
+ * <p>Every method that can fail throws {@link AgentException} carrying Consul's status
+ * code and plain message.
+ */
+public interface LocalAgent {
+
+  /** Registers or replaces a service and its checks (§4.2). */
+  void registerService(AgentServiceSpec spec, boolean replaceExistingChecks);
+
+  /** 404 for an unknown ID. */
+  void deregisterService(String serviceId);
+
+  /** Registers or replaces a check (§4.3). */
+  void registerCheck(AgentCheckSpec spec);
+
+  /** 404 for an unknown ID. */
+  void deregisterCheck(String checkId);
+
+  /**
+   * Sets a TTL check's status and output and restarts its timer. status is passing,
+   * warning or critical. 404 unknown check, 500 when it is not a TTL check.
+   */
+  void updateTtlCheck(String checkId, String status, String output);
+
+  /** Adds or removes the critical _node_maintenance check. */
+  void setNodeMaintenance(boolean enable, String reason);
+
+  /** Adds or removes _service_maintenance:&lt;id&gt;. 404 for an unknown service. */
+  void setServiceMaintenance(String serviceId, boolean enable, String reason);
+
+  /** Local services by ID, in ID order. Rows carry this node's name; indexes 0. */
+  Map<String, Service> services();
+
+  Optional<Service> service(String serviceId);
+
+  /** Local checks by ID, in ID order (not serfHealth). serviceName/serviceTags filled in. */
+  Map<String, Check> checks();
+}

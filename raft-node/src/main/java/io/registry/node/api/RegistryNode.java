@@ -1,0 +1,50 @@
+package io.registry.node.api;
+
+import io.registry.catalog.Catalog;
+import io.registry.catalog.command.Command;
+import io.registry.catalog.model.ApplyResult;
+import io.registry.node.agent.LocalAgent;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * The node-facing interface the gateways use. They know nothing of Ratis: they propose
+ * commands, read the catalog in a consistency mode, park on watch keys, and talk to the
+ * local agent.
+ */
+public interface RegistryNode extends AutoCloseable {
+
+  /** Who this node is. */
+  NodeIdentity self();
+
+  /**
+   * Proposes a command through Raft. Completes after it is committed (fsynced on a quorum)
+   * and applied, with what apply answered. Fails with {@link NoLeaderException} when there
+   * is no leader, {@link CommandTooLargeException} when the encoded command is over the limit.
+   */
+  CompletableFuture<ApplyResult> write(Command command);
+
+  /**
+   * Runs a read against the catalog in a consistency mode: DEFAULT on the leader's state,
+   * CONSISTENT after a ReadIndex round, STALE on the local replica. Fails with
+   * {@link NoLeaderException} for DEFAULT and CONSISTENT when there is no leader.
+   */
+  <T> CompletableFuture<T> read(Consistency consistency, Function<Catalog, T> query);
+
+  /** See {@link Catalog#watch}: completes once the key's index is above seenIndex. */
+  CompletableFuture<Void> watch(String watchKey, long seenIndex);
+
+  /** Leader, peers, contact and index facts for headers, /v1/status and /v1/agent/self. */
+  RaftStatus raftStatus();
+
+  /** The members this node knows, servers first then by name. */
+  List<Member> members();
+
+  /** Services and checks registered with this agent. */
+  LocalAgent agent();
+
+  /** Stops the node; acknowledged writes are already on disk. */
+  @Override
+  void close();
+}

@@ -1,0 +1,43 @@
+package io.registry.node.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Typed settings of one node, resolved from flags (and later config files), printed once
+ * at start.
+ *
+ * @param dataDir state directory; null only with dev, which then uses a fresh temp dir
+ * @param bindAddress address the internal (Raft) listener binds and advertises
+ * @param clientAddress address the HTTP API binds
+ * @param httpPort HTTP API port; 0 picks a free one (tests)
+ * @param serverPort server RPC port shown as the leader address; 0 picks a free one
+ * @param raftPort Ratis port; 0 picks a free one
+ */
+public record NodeConfig(
+    String nodeName,
+    String nodeId,
+    String datacenter,
+    Path dataDir,
+    boolean dev,
+    boolean server,
+    int bootstrapExpect,
+    String bindAddress,
+    String clientAddress,
+    int httpPort,
+    int serverPort,
+    int raftPort,
+    Map<String, String> nodeMeta,
+    String logLevel) {
+
+  public NodeConfig {
+    nodeMeta = nodeMeta == null ? Map.of() : Map.copyOf(nodeMeta);
+  }
+
+  /** A dev node on loopback with free ports: what tests start. */
+  public static NodeConfig devOnFreePorts(String nodeName) {
+    return new NodeConfig(
+        nodeName, null, "dc1", null, true, true, 1, "127.0.0.1", "127.0.0.1", 0, 0, 0,
+        Map.of(), "info");
+  }
+}
