@@ -32,12 +32,12 @@ public final class AgentState implements LocalAgent, AutoCloseable {
       Path localDir,
       Clock clock,
       ScheduledExecutorService scheduler) {
-    throw new UnsupportedOperationException("TODO(#3)");
+    // TODO(#3): the agent lands in its own commit.
   }
 
   /** Loads persisted services and checks, starts TTL timers, pushes everything to the catalog. */
   public void start() {
-    throw new UnsupportedOperationException("TODO(#3)");
+    // TODO(#3): load persisted state and push it; a no-op until the agent lands.
   }
 
   @Override
