@@ -2,7 +2,6 @@ package io.registry.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +9,6 @@ import io.registry.node.api.RegistryNode;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Agent service/check endpoints (§4.2, §4.3) through the node's local agent. */
@@ -31,11 +29,6 @@ class AgentApiTest {
   static void stop() {
     gw.close();
     node.close();
-  }
-
-  @BeforeEach
-  void needsAgent() {
-    assumeTrue(TestNodes.hasAgent(node), "local agent not published yet");
   }
 
   private static JsonNode json(HttpResponse<String> r) throws Exception {

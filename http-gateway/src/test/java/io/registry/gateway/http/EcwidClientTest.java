@@ -1,7 +1,6 @@
 package io.registry.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.ecwid.consul.v1.ConsulClient;
 import com.ecwid.consul.v1.QueryParams;
@@ -76,7 +75,6 @@ class EcwidClientTest {
 
   @Test
   void ttlServiceRegisterPassAndHealthyLookup() {
-    assumeTrue(TestNodes.hasAgent(node), "local agent not published yet");
     NewService svc = new NewService();
     svc.setId("ecwid-web-1");
     svc.setName("ecwid-web");
