@@ -12,6 +12,9 @@ import java.util.function.LongFunction;
  * and the raw body stream. Nothing of the servlet API leaks past this class.
  */
 public final class ApiRequest {
+  // The most of an oversized body read just to answer 413 cleanly.
+  private static final long DRAIN_LIMIT = 8L << 20;
+
   private final String method;
   private final String path;
   private final String param;
@@ -64,10 +67,15 @@ public final class ApiRequest {
    * so an oversized upload never sits in memory whole.
    */
   public byte[] body(long limit, LongFunction<HttpError> tooLarge) {
-    if (contentLength > limit) {
-      throw tooLarge.apply(contentLength);
-    }
     try {
+      if (contentLength > limit) {
+        // Read (and discard) a moderately oversized body before answering: a client still
+        // sending when the 413 arrives and the connection closes sees a reset, not the 413.
+        if (contentLength <= DRAIN_LIMIT) {
+          drain();
+        }
+        throw tooLarge.apply(contentLength);
+      }
       byte[] data = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
       if (data.length > limit) {
         long total = data.length + drain();
@@ -80,11 +88,12 @@ public final class ApiRequest {
   }
 
   // Counts (and discards) the rest so the 413 can name the size, as Consul's message does.
+  // Bounded: past DRAIN_LIMIT the answer goes out and Jetty closes the connection.
   private long drain() throws IOException {
     long n = 0;
     byte[] buf = new byte[65536];
     int r;
-    while ((r = body.read(buf)) > 0) {
+    while (n < DRAIN_LIMIT && (r = body.read(buf)) > 0) {
       n += r;
     }
     return n;
