@@ -1,0 +1,243 @@
+package io.registry.cli.agent;
+
+import io.registry.cli.CliException;
+import io.registry.cli.Console;
+import io.registry.cli.Verb;
+import io.registry.node.config.NodeConfig;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * `registry agent`: runs one node until SIGINT/SIGTERM. Flags as §15.1; this release runs
+ * a single server (-dev, or -server -bootstrap-expect=1); clustering flags are refused
+ * with a clear message rather than ignored.
+ */
+@Command(name = "agent", description = "Runs a registry agent (one node).")
+public final class AgentCommand extends Verb {
+  static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
+  private static final Pattern DATACENTER = Pattern.compile("[a-z0-9_-]+");
+
+  @Option(names = {"-dev", "--dev"}, arity = "0..1", fallbackValue = "true",
+      description = "In-memory single server on 127.0.0.1, debug logs, pretty JSON.")
+  boolean dev;
+
+  @Option(names = {"-server", "--server"}, arity = "0..1", fallbackValue = "true",
+      description = "Run as a server (a Raft member).")
+  boolean server;
+
+  @Option(names = {"-bootstrap-expect", "--bootstrap-expect"}, paramLabel = "<n>",
+      description = "Servers to wait for before electing; only 1 is supported yet.")
+  Integer bootstrapExpect;
+
+  @Option(names = {"-bootstrap", "--bootstrap"}, arity = "0..1", fallbackValue = "true",
+      description = "Single-server self-election (same as -bootstrap-expect=1).")
+  boolean bootstrap;
+
+  @Option(names = {"-data-dir", "--data-dir"}, paramLabel = "<dir>",
+      description = "State directory; required unless -dev.")
+  Path dataDir;
+
+  @Option(names = {"-node", "--node"}, paramLabel = "<name>",
+      description = "Node name (default: host name).")
+  String node;
+
+  @Option(names = {"-node-id", "--node-id"}, paramLabel = "<uuid>",
+      description = "Node ID (default: a random UUID kept in the data dir).")
+  String nodeId;
+
+  @Option(names = {"-node-meta", "--node-meta"}, paramLabel = "<key:value>",
+      description = "Node metadata (repeatable).")
+  List<String> nodeMeta = new ArrayList<>();
+
+  @Option(names = {"-bind", "--bind"}, paramLabel = "<addr>",
+      description = "Address of the internal listeners (default 0.0.0.0).")
+  String bind;
+
+  @Option(names = {"-client", "--client"}, paramLabel = "<addr>",
+      description = "Address of the HTTP API (default 127.0.0.1).")
+  String client;
+
+  @Option(names = {"-http-port", "--http-port"}, paramLabel = "<port>", defaultValue = "8500",
+      description = "HTTP API port (default 8500; 0 picks a free one).")
+  int httpPort;
+
+  @Option(names = {"-server-port", "--server-port"}, paramLabel = "<port>",
+      defaultValue = "8300", description = "Internal RPC port (default 8300).")
+  int serverPort;
+
+  @Option(names = {"-raft-port", "--raft-port"}, paramLabel = "<port>", defaultValue = "8301",
+      description = "Raft port between servers (default 8301).")
+  int raftPort;
+
+  @Option(names = {"-datacenter", "--datacenter"}, paramLabel = "<dc>", defaultValue = "dc1",
+      description = "Datacenter name (default dc1).")
+  String datacenter;
+
+  @Option(names = {"-log-level", "--log-level"}, paramLabel = "<level>",
+      description = "trace, debug, info, warn or error (default info; debug with -dev).")
+  String logLevel;
+
+  @Option(names = {"-pid-file", "--pid-file"}, paramLabel = "<file>",
+      description = "Write the process id here; removed at shutdown.")
+  Path pidFile;
+
+  @Option(names = {"-join", "--join", "-retry-join", "--retry-join"}, paramLabel = "<addr>",
+      description = "Join a cluster (not supported yet).")
+  List<String> join = new ArrayList<>();
+
+  @Option(names = {"-config-file", "--config-file", "-config-dir", "--config-dir"},
+      paramLabel = "<path>", description = "Configuration files (not supported yet).")
+  List<Path> config = new ArrayList<>();
+
+  public AgentCommand(Console console) {
+    super(console);
+  }
+
+  @Override
+  public Integer call() {
+    return new AgentRunner(settings(hostName()), console).run();
+  }
+
+  /** Validates the flags and resolves defaults; a CliException (exit 1) names the problem. */
+  public AgentSettings settings(String hostName) {
+    if (!join.isEmpty()) {
+      throw unsupported("joining a cluster (-join/-retry-join)");
+    }
+    if (!config.isEmpty()) {
+      throw unsupported("configuration files (-config-file/-config-dir)");
+    }
+    if (bootstrapExpect != null && bootstrapExpect < 0) {
+      throw new CliException("==> -bootstrap-expect must not be negative");
+    }
+    if (bootstrap && bootstrapExpect != null) {
+      throw new CliException("==> 'bootstrap_expect' and 'bootstrap' are mutually exclusive");
+    }
+    int expect = dev || bootstrap ? 1 : bootstrapExpect == null ? 0 : bootstrapExpect;
+    boolean isServer = dev || server;
+    if (!isServer && (expect > 0 || bootstrap)) {
+      throw new CliException("==> 'bootstrap_expect > 0' requires 'server = true'");
+    }
+    if (!isServer) {
+      throw unsupported("client agents (run with -server -bootstrap-expect=1, or -dev)");
+    }
+    if (expect > 1) {
+      throw unsupported("clusters of several servers (-bootstrap-expect=" + expect + ")");
+    }
+    if (expect == 0) {
+      throw unsupported(
+          "a server that waits to be joined; add -bootstrap-expect=1 for a single server");
+    }
+    if (!dev && dataDir == null) {
+      throw new CliException("==> -data-dir is required unless -dev is given");
+    }
+    String level = logLevel == null ? (dev ? "debug" : "info") : normalizeLevel(logLevel);
+    String dc = datacenter.toLowerCase(Locale.ROOT);
+    if (!DATACENTER.matcher(dc).matches()) {
+      throw new CliException("==> -datacenter may only hold letters, digits, '_' and '-'");
+    }
+    String name = node == null || node.isBlank() ? hostName : node;
+    if (name == null || name.isBlank()) {
+      throw new CliException("==> Node name cannot be empty; set -node");
+    }
+    String addressDefault = dev ? "127.0.0.1" : null;
+    NodeConfig config = new NodeConfig(
+        name,
+        validNodeId(nodeId),
+        dc,
+        dataDir == null ? null : dataDir.toAbsolutePath().normalize(),
+        dev,
+        true,
+        expect,
+        orDefault(bind, addressDefault, "0.0.0.0"),
+        orDefault(client, addressDefault, "127.0.0.1"),
+        port("-http-port", httpPort),
+        port("-server-port", serverPort),
+        port("-raft-port", raftPort),
+        meta(nodeMeta),
+        level);
+    return new AgentSettings(config, dev,
+        pidFile == null ? null : pidFile.toAbsolutePath().normalize());
+  }
+
+  private static CliException unsupported(String what) {
+    return new CliException("==> Not supported yet: " + what);
+  }
+
+  private static String orDefault(String flag, String devDefault, String normalDefault) {
+    if (flag != null && !flag.isBlank()) {
+      return flag.strip();
+    }
+    return devDefault != null ? devDefault : normalDefault;
+  }
+
+  /** Consul's level names, also WARNING/ERR, case-insensitive. */
+  static String normalizeLevel(String level) {
+    String l = level.strip().toLowerCase(Locale.ROOT);
+    l = switch (l) {
+      case "warning" -> "warn";
+      case "err" -> "error";
+      default -> l;
+    };
+    if (!LOG_LEVELS.contains(l)) {
+      throw new CliException("==> Invalid log level: " + level
+          + " (use trace, debug, info, warn or error)");
+    }
+    return l;
+  }
+
+  private static String validNodeId(String id) {
+    if (id == null || id.isBlank()) {
+      return null;
+    }
+    try {
+      return UUID.fromString(id.strip()).toString();
+    } catch (IllegalArgumentException e) {
+      throw new CliException("==> -node-id must be a UUID: " + id);
+    }
+  }
+
+  private static int port(String flag, int port) {
+    if (port < 0 || port > 65535) {
+      throw new CliException("==> " + flag + " must be between 0 and 65535: " + port);
+    }
+    return port;
+  }
+
+  /** `key:value` pairs; the value may itself hold colons, the key may not be empty. */
+  static Map<String, String> meta(List<String> pairs) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String pair : pairs) {
+      int colon = pair.indexOf(':');
+      String key = colon < 0 ? pair : pair.substring(0, colon);
+      if (key.isBlank()) {
+        throw new CliException("==> -node-meta needs key:value, got: " + pair);
+      }
+      out.put(key, colon < 0 ? "" : pair.substring(colon + 1));
+    }
+    return out;
+  }
+
+  /** The host name, as Consul's default node name; "" when the system will not say. */
+  static String hostName() {
+    try {
+      String name = InetAddress.getLocalHost().getHostName();
+      if (name != null && !name.isBlank()) {
+        return name;
+      }
+    } catch (UnknownHostException e) {
+      // fall through to the environment
+    }
+    return System.getenv().getOrDefault("HOSTNAME", "");
+  }
+}

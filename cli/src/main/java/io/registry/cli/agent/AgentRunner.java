@@ -1,0 +1,129 @@
+package io.registry.cli.agent;
+
+import io.registry.cli.Console;
+import io.registry.cli.VersionCommand;
+import io.registry.gateway.http.HttpGateway;
+import io.registry.node.RegistryNodes;
+import io.registry.node.api.RegistryNode;
+import io.registry.node.config.NodeConfig;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import sun.misc.Signal;
+
+/**
+ * Runs one agent: start the node, then its HTTP gateway, print the settings once, and
+ * stay up until SIGINT/SIGTERM. Shutdown closes in reverse order (gateway first, so no
+ * request reaches a closed node), removes the pid file, and exits 0.
+ */
+final class AgentRunner {
+  private final AgentSettings settings;
+  private final Console console;
+  private final AtomicReference<RegistryNode> node = new AtomicReference<>();
+  private final AtomicReference<HttpGateway> gateway = new AtomicReference<>();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  AgentRunner(AgentSettings settings, Console console) {
+    this.settings = settings;
+    this.console = console;
+  }
+
+  /** Returns only on a start failure (1); a running agent ends through System.exit(0). */
+  int run() {
+    NodeConfig config = settings.node();
+    AgentLogging.apply(config.logLevel());
+    console.out().println("==> Starting registry agent...");
+    // The hook is there before anything starts, so a signal during start still cleans up.
+    Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "registry-shutdown"));
+    exitZeroOnSignals();
+    try {
+      if (settings.pidFile() != null) {
+        PidFile.write(settings.pidFile(), ProcessHandle.current().pid());
+      }
+      node.set(RegistryNodes.start(config));
+      gateway.set(HttpGateway.start(
+          node.get(), config.clientAddress(), config.httpPort(), settings.pretty()));
+    } catch (RuntimeException e) {
+      console.err().println("==> Error starting agent: " + reason(e));
+      stop();
+      return 1;
+    }
+    console.out().print(banner(settings, node.get().self().nodeId(), gateway.get().port()));
+    console.out().println("agent: started");
+    console.out().flush();
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  /**
+   * SIGINT and SIGTERM mean "stop cleanly": without a handler the JVM would run the hooks
+   * but exit 130/143, and §15.1 says a graceful shutdown exits 0.
+   */
+  private static void exitZeroOnSignals() {
+    for (String name : List.of("INT", "TERM")) {
+      try {
+        Signal.handle(new Signal(name), signal -> System.exit(0));
+      } catch (IllegalArgumentException e) {
+        // signal not available on this platform: the JVM default still runs the hook
+      }
+    }
+  }
+
+  /** Idempotent: runs from the shutdown hook and after a failed start. */
+  private void stop() {
+    HttpGateway g = gateway.getAndSet(null);
+    RegistryNode n = node.getAndSet(null);
+    try {
+      if (g != null) {
+        g.close();
+      }
+    } catch (RuntimeException e) {
+      console.err().println("==> Error stopping HTTP server: " + reason(e));
+    }
+    try {
+      if (n != null) {
+        n.close();
+      }
+    } catch (RuntimeException e) {
+      console.err().println("==> Error stopping node: " + reason(e));
+    }
+    if (settings.pidFile() != null) {
+      PidFile.remove(settings.pidFile());
+    }
+    stopped.countDown();
+  }
+
+  private static String reason(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root
+        && (root.getMessage() == null || root instanceof java.util.concurrent.CompletionException)) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.toString() : root.getMessage();
+  }
+
+  /** The typed settings, printed once at start (style.md). */
+  static String banner(AgentSettings settings, String nodeId, int httpPort) {
+    NodeConfig c = settings.node();
+    String dataDir = c.dataDir() == null ? "(temporary, removed at exit)" : c.dataDir().toString();
+    return String.join("\n",
+        "==> Registry agent running!",
+        "           Version: '" + VersionCommand.version() + "'",
+        "           Node ID: '" + nodeId + "'",
+        "         Node name: '" + c.nodeName() + "'",
+        "        Datacenter: '" + c.datacenter() + "'",
+        "            Server: " + c.server() + " (Bootstrap: " + (c.bootstrapExpect() == 1) + ")",
+        "       Client Addr: [" + c.clientAddress() + "] (HTTP: " + httpPort + ")",
+        "      Cluster Addr: " + c.bindAddress() + " (Server: " + c.serverPort()
+            + ", Raft: " + c.raftPort() + ")",
+        "          Data Dir: " + dataDir,
+        "         Log Level: " + c.logLevel(),
+        "",
+        "==> Log data will now stream in as it occurs:",
+        "");
+  }
+}

@@ -1,0 +1,14 @@
+package io.registry.cli.agent;
+
+import io.registry.node.config.NodeConfig;
+import java.nio.file.Path;
+
+/**
+ * What `registry agent` resolved from its flags: the node's typed settings plus what only
+ * the process needs.
+ *
+ * @param node settings handed to RegistryNodes.start
+ * @param pretty pretty-print every JSON response (-dev)
+ * @param pidFile where to write the process id; null for none
+ */
+public record AgentSettings(NodeConfig node, boolean pretty, Path pidFile) {}
