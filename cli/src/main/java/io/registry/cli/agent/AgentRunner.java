@@ -13,7 +13,7 @@ import sun.misc.Signal;
 
 /**
  * Runs one agent: start the node, then its HTTP gateway, print the settings once, and
- * stay up until SIGINT/SIGTERM. Shutdown closes in reverse order (gateway first, so no
+ * stay up until SIGINT/SIGTERM or a PUT /v1/agent/leave. Shutdown closes in reverse order (gateway first, so no
  * request reaches a closed node), removes the pid file, and exits 0.
  */
 final class AgentRunner {
@@ -51,6 +51,13 @@ final class AgentRunner {
     console.out().print(banner(settings, node.get().self().nodeId(), gateway.get().port()));
     console.out().println("agent: started");
     console.out().flush();
+    // PUT /v1/agent/leave: the node has left; exit 0 like a signal does.
+    // Off the request thread that completed it: exiting runs the hook that stops the gateway.
+    node.get().shutdownRequested().thenRunAsync(() -> {
+      console.out().println("==> Graceful leave complete");
+      console.out().flush();
+      System.exit(0);
+    }, task -> Thread.ofPlatform().name("registry-leave").start(task));
     try {
       stopped.await();
     } catch (InterruptedException e) {

@@ -41,6 +41,24 @@ class DevModeIT {
   }
 
   @Test
+  void leaveAnswersThenTheAgentExitsZero() {
+    Path pidFile = tmp.resolve("leave.pid");
+    agent = AgentProcess.startAgent(tmp, AgentProcess.freePort(), "-dev",
+        "-server-port", Integer.toString(AgentProcess.freePort()),
+        "-raft-port", Integer.toString(AgentProcess.freePort()),
+        "-pid-file", pidFile.toString());
+    agent.awaitLeader();
+
+    CliRun leave = CliRun.run(tmp, "leave", "-http-addr=" + agent.httpAddr());
+
+    assertThat(leave.exitCode()).as(leave.err()).isZero();
+    assertThat(leave.out()).isEqualTo("Graceful leave complete\n");
+    assertThat(agent.waitForExit()).as(agent.log()).isZero();
+    assertThat(agent.log()).contains("==> Graceful leave complete");
+    assertThat(pidFile).doesNotExist();
+  }
+
+  @Test
   void startFailureExitsOneWithTheReason() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Path pidFile = tmp.resolve("failed.pid");

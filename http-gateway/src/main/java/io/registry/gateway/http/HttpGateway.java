@@ -179,6 +179,18 @@ public final class HttpGateway implements AutoCloseable {
     if (r.contentType() != null) {
       ctx.contentType(r.contentType());
     }
-    ctx.result(body == null ? new byte[0] : body);
+    if (r.afterSent() == null) {
+      ctx.result(body == null ? new byte[0] : body);
+      return;
+    }
+    try {
+      if (body != null && body.length > 0) {
+        ctx.res().getOutputStream().write(body);
+      }
+      ctx.res().flushBuffer();
+    } catch (IOException e) {
+      // The client went away; what it asked for still happens.
+    }
+    r.afterSent().run();
   }
 }

@@ -44,6 +44,16 @@ public interface RegistryNode extends AutoCloseable {
   /** Services and checks registered with this agent. */
   LocalAgent agent();
 
+  /**
+   * Leaves the cluster gracefully (PUT /v1/agent/leave): the member becomes "left"; a server
+   * hands leadership over and leaves the Raft group first. Then completes
+   * {@link #shutdownRequested()}, which the process running this node waits on to exit.
+   */
+  void leave();
+
+  /** Completes once this node has left and its process should shut down. */
+  CompletableFuture<Void> shutdownRequested();
+
   /** Stops the node; acknowledged writes are already on disk. */
   @Override
   void close();

@@ -63,6 +63,8 @@ public final class RaftRegistryNode implements RegistryNode {
   private final ExecutorService callbacks;
   private final AgentState agent;
   private final AtomicBoolean closed = new AtomicBoolean();
+  // Completed by leave(): the owner of the process shuts it down.
+  private final CompletableFuture<Void> shutdownRequested = new CompletableFuture<>();
   // Snapshot index the catalog was rebuilt from at start, -1 when it started empty.
   private volatile long recoveredSnapshotIndex = -1;
 
@@ -310,6 +312,19 @@ public final class RaftRegistryNode implements RegistryNode {
   @Override
   public LocalAgent agent() {
     return agent;
+  }
+
+  @Override
+  public void leave() {
+    // A one-peer group has nobody to hand leadership to and no peer set to leave; its
+    // catalog rows stay for the restart. TODO(#5): member status "left" and Raft removal.
+    LOG.info("Node {} leaving: shutdown requested", layout.self().nodeName());
+    shutdownRequested.complete(null);
+  }
+
+  @Override
+  public CompletableFuture<Void> shutdownRequested() {
+    return shutdownRequested.copy();
   }
 
   /** Takes a snapshot now through Ratis's snapshot API; answers its log index. */

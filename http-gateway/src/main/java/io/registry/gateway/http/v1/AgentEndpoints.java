@@ -126,8 +126,13 @@ final class AgentEndpoints {
     return done(ApiResponse.empty());
   }
 
+  /** PUT /v1/agent/leave: 200 first, then the node leaves and its process shuts down. */
+  CompletableFuture<ApiResponse> leave(ApiRequest r) {
+    return done(ApiResponse.empty().afterSent(api.node()::leave));
+  }
+
   CompletableFuture<ApiResponse> notSupported(ApiRequest r) {
-    // TODO(#3): join/leave/force-leave arrive with membership.
+    // TODO(#5): join and force-leave arrive with membership.
     throw HttpError.internal("not supported yet");
   }
 

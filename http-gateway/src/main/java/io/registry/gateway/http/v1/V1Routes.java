@@ -21,7 +21,7 @@ public final class V1Routes {
         .add("/v1/agent/members", agent::members, "GET")
         .add("/v1/agent/maintenance", agent::maintenance, "PUT")
         .add("/v1/agent/reload", agent::reload, "PUT")
-        .add("/v1/agent/leave", agent::notSupported, "PUT")
+        .add("/v1/agent/leave", agent::leave, "PUT")
         .add("/v1/agent/join/", agent::notSupported, "PUT")
         .add("/v1/agent/force-leave/", agent::notSupported, "PUT")
         .add("/v1/agent/services", services::list, "GET")
