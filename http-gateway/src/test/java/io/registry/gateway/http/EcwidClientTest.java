@@ -10,6 +10,8 @@ import com.ecwid.consul.v1.health.HealthServicesRequest;
 import com.ecwid.consul.v1.health.model.HealthService;
 import com.ecwid.consul.v1.kv.model.GetValue;
 import com.ecwid.consul.v1.kv.model.PutParams;
+import io.registry.catalog.Catalog;
+import io.registry.node.api.Consistency;
 import io.registry.node.api.RegistryNode;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -71,6 +73,23 @@ class EcwidClientTest {
     Response<GetValue> r = parked.join();
     assertThat(r.getConsulIndex()).isGreaterThan(index);
     assertThat(r.getValue().getDecodedValue()).isEqualTo("v2");
+  }
+
+  @Test
+  void blockingGetIsNotAnsweredByAnUnrelatedWrite() {
+    consul.setKVValue("ecwid-quiet/k", "v1");
+    long index = consul.getKVValue("ecwid-quiet/k").getConsulIndex();
+    CompletableFuture<Response<GetValue>> parked = CompletableFuture.supplyAsync(
+        () -> consul.getKVValue("ecwid-quiet/k", new QueryParams(2, index)));
+    org.awaitility.Awaitility.await().until(
+        () -> node.read(Consistency.STALE, Catalog::waiterCount).join() > 0);
+    consul.setKVValue("ecwid-quiet/other", "x");
+    consul.setKVValue("elsewhere/k", "y");
+
+    // The wait ran out: same index, same value; the other writes did not end it.
+    Response<GetValue> r = parked.join();
+    assertThat(r.getConsulIndex()).isEqualTo(index);
+    assertThat(r.getValue().getDecodedValue()).isEqualTo("v1");
   }
 
   @Test
