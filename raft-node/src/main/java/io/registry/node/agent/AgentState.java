@@ -52,6 +52,8 @@ public final class AgentState implements LocalAgent, AutoCloseable {
   private final LocalEntries entries = new LocalEntries();
   /** Guarded by lock. */
   private final TtlTimers ttl;
+  // Script-check switches, output caps; fixed for the agent's life (reload may swap later).
+  private final AgentOptions options;
   /** Guarded by lock. */
   private ScheduledFuture<?> periodicSync;
   /** Guarded by lock. */
@@ -70,6 +72,18 @@ public final class AgentState implements LocalAgent, AutoCloseable {
       Path localDir,
       Clock clock,
       ScheduledExecutorService scheduler) {
+    this(self, writer, localDir, clock, scheduler, AgentOptions.defaults());
+  }
+
+  /** As above, with agent settings (script checks, output caps, update interval). */
+  public AgentState(
+      NodeIdentity self,
+      Function<Command, CompletableFuture<ApplyResult>> writer,
+      Path localDir,
+      Clock clock,
+      ScheduledExecutorService scheduler,
+      AgentOptions options) {
+    this.options = options;
     this.self = self;
     this.clock = clock;
     this.scheduler = scheduler;

@@ -5,6 +5,7 @@ import io.registry.catalog.command.Command;
 import io.registry.catalog.command.CommandResult;
 import io.registry.catalog.command.InitCluster;
 import io.registry.catalog.model.ApplyResult;
+import io.registry.node.agent.AgentOptions;
 import io.registry.node.agent.AgentState;
 import io.registry.node.agent.LocalAgent;
 import io.registry.node.api.CommandTooLargeException;
@@ -68,7 +69,8 @@ public final class RaftRegistryNode implements RegistryNode {
   // Snapshot index the catalog was rebuilt from at start, -1 when it started empty.
   private volatile long recoveredSnapshotIndex = -1;
 
-  private RaftRegistryNode(NodeLayout layout, RaftTuning tuning) throws IOException {
+  private RaftRegistryNode(NodeLayout layout, RaftTuning tuning, AgentOptions agentOptions)
+      throws IOException {
     this.layout = layout;
     this.tuning = tuning;
     this.stateMachine = new CatalogStateMachine(new Catalog(), Clock.systemUTC());
@@ -105,7 +107,8 @@ public final class RaftRegistryNode implements RegistryNode {
       this.client = builtClient;
       this.agent =
           new AgentState(
-              layout.self(), this::write, layout.agentDir(), Clock.systemUTC(), scheduler);
+              layout.self(), this::write, layout.agentDir(), Clock.systemUTC(), scheduler,
+              agentOptions);
     } catch (IOException | RuntimeException e) {
       // Nothing is started yet, but Ratis objects hold threads and ports from construction.
       if (builtClient != null) {
@@ -128,7 +131,7 @@ public final class RaftRegistryNode implements RegistryNode {
     NodeLayout layout = NodeLayout.resolve(config);
     RaftRegistryNode node;
     try {
-      node = new RaftRegistryNode(layout, tuning);
+      node = new RaftRegistryNode(layout, tuning, config.agent());
     } catch (IOException | RuntimeException e) {
       layout.deleteTempDir();
       throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
