@@ -9,7 +9,6 @@ import io.registry.node.api.NodeIdentity;
 import io.registry.node.check.CheckRunners;
 import io.registry.node.check.ProbeFactory;
 import io.registry.node.check.Probes;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,8 +48,8 @@ public final class AgentState implements LocalAgent, AutoCloseable {
   private final NodeIdentity self;
   private final Clock clock;
   private final ScheduledExecutorService scheduler;
-  /** null: nothing is persisted (dev mode without a data dir). */
-  private final LocalStore store;
+  /** The data dir's writes; persists nothing in dev mode without a data dir. */
+  private final AgentDisk disk;
   private final CatalogSync sync;
   private final Object lock = new Object();
   /** Guarded by lock. */
@@ -112,7 +111,7 @@ public final class AgentState implements LocalAgent, AutoCloseable {
     this.self = self;
     this.clock = clock;
     this.scheduler = scheduler;
-    this.store = localDir == null ? null : new LocalStore(localDir);
+    this.disk = new AgentDisk(localDir == null ? null : new LocalStore(localDir), clock);
     this.sync = new CatalogSync(lock, entries, new CatalogCommands(self), writer);
     this.ttl = new TtlTimers(clock, scheduler, this::ttlDue);
     this.ownedProbes = probes == null ? new Probes(clock) : null;
@@ -129,8 +128,8 @@ public final class AgentState implements LocalAgent, AutoCloseable {
         return;
       }
       started = true;
-      if (store != null) {
-        new LocalRestore(self, store, entries, ttl, clock).run();
+      if (disk.store() != null) {
+        new LocalRestore(self, disk.store(), entries, ttl, clock).run();
       }
       // Restored checks were allowed when registered; they run under the local-file rules.
       for (LocalEntry<LocalCheck> e : entries.checkEntries()) {
@@ -194,13 +193,13 @@ public final class AgentState implements LocalAgent, AutoCloseable {
         }
       }
       List<LocalCheck> kept = checks.stream().map(this::keepState).toList();
-      persist("service " + id, disk -> {
-        disk.saveService(service);
+      disk.persist("service " + id, d -> {
+        d.saveService(service);
         for (LocalCheck c : kept) {
-          saveCheck(disk, c);
+          disk.saveCheck(d, c);
         }
-        for (String d : dropped) {
-          disk.deleteCheck(d);
+        for (String x : dropped) {
+          d.deleteCheck(x);
         }
       });
       entries.putService(service);
@@ -222,11 +221,11 @@ public final class AgentState implements LocalAgent, AutoCloseable {
             + ". Ensure that the service ID is passed, not the service name.");
       }
       List<String> owned = entries.checksOf(serviceId).stream().map(LocalEntry::id).toList();
-      persist("service " + serviceId, disk -> {
+      disk.persist("service " + serviceId, d -> {
         for (String c : owned) {
-          disk.deleteCheck(c);
+          d.deleteCheck(c);
         }
-        disk.deleteService(serviceId);
+        d.deleteService(serviceId);
       });
       owned.forEach(ttl::remove);
       owned.forEach(supervisor::removed);
@@ -247,7 +246,7 @@ public final class AgentState implements LocalAgent, AutoCloseable {
       }
       AgentValidator.refuseScripts(spec, options, from);
       LocalCheck check = keepState(LocalChecks.fromSpec(spec, id, spec.name(), serviceId));
-      persist("check " + id, disk -> saveCheck(disk, check));
+      disk.persist("check " + id, d -> disk.saveCheck(d, check));
       addCheck(check, from);
     }
     sync.pushPending();
@@ -276,7 +275,7 @@ public final class AgentState implements LocalAgent, AutoCloseable {
       String out = CheckDefaults.truncate(output, check.outputMaxSize());
       long expires = clock.millis() + check.ttl().toMillis();
       TtlState state = new TtlState(status, out, expires);
-      persist("check " + checkId, disk -> disk.saveTtl(checkId, state));
+      disk.persist("check " + checkId, d -> d.saveTtl(checkId, state));
       ttl.update(checkId, expires, out);
       // A heartbeat that changes nothing must not become a Raft write.
       if (!status.equals(check.row().status()) || !out.equals(check.row().output())) {
@@ -371,14 +370,6 @@ public final class AgentState implements LocalAgent, AutoCloseable {
         : check.withState(previous.row().status(), previous.row().output());
   }
 
-  private void saveCheck(LocalStore disk, LocalCheck check) throws IOException {
-    disk.saveCheck(check);
-    if (check.hasTtl()) {
-      disk.saveTtl(check.id(), new TtlState(check.row().status(), check.row().output(),
-          clock.millis() + check.ttl().toMillis()));
-    }
-  }
-
   /** Puts an already persisted check in memory and (re)starts or stops its timer or runner. */
   private void addCheck(LocalCheck check, RegistrationSource from) {
     entries.putCheck(check);
@@ -400,7 +391,7 @@ public final class AgentState implements LocalAgent, AutoCloseable {
   }
 
   private void removeCheckLocked(String checkId) {
-    persist("check " + checkId, disk -> disk.deleteCheck(checkId));
+    disk.persist("check " + checkId, d -> d.deleteCheck(checkId));
     ttl.remove(checkId);
     supervisor.removed(checkId);
     entries.removeCheck(checkId);
@@ -412,7 +403,7 @@ public final class AgentState implements LocalAgent, AutoCloseable {
     boolean present = entries.check(checkId) != null;
     if (enable && !present) {
       LocalCheck c = check.get();
-      persist("check " + checkId, disk -> disk.saveCheck(c));
+      disk.persist("check " + checkId, d -> d.saveCheck(c));
       addCheck(c, RegistrationSource.FILE);
     } else if (!enable && present) {
       removeCheckLocked(checkId);
@@ -454,22 +445,6 @@ public final class AgentState implements LocalAgent, AutoCloseable {
     } catch (RuntimeException e) {
       // An escaping exception would cancel the periodic task for good.
       log.warn("Periodic catalog sync failed", e);
-    }
-  }
-
-  /** A write to the data dir; it runs before the memory change, so a failure leaves none. */
-  private interface DiskWrite {
-    void run(LocalStore disk) throws IOException;
-  }
-
-  private void persist(String what, DiskWrite write) {
-    if (store == null) {
-      return;
-    }
-    try {
-      write.run(store);
-    } catch (IOException e) {
-      throw new AgentException(500, "failed persisting " + what + ": " + e.getMessage());
     }
   }
 
