@@ -6,10 +6,13 @@ import io.registry.catalog.model.Check;
 import io.registry.catalog.model.Service;
 import io.registry.catalog.model.Weights;
 import io.registry.node.api.NodeIdentity;
-import java.io.IOException;
+import io.registry.node.check.CheckRunners;
+import io.registry.node.check.ProbeFactory;
+import io.registry.node.check.Probes;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -24,6 +27,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,14 +48,18 @@ public final class AgentState implements LocalAgent, AutoCloseable {
   private final NodeIdentity self;
   private final Clock clock;
   private final ScheduledExecutorService scheduler;
-  /** null: nothing is persisted (dev mode without a data dir). */
-  private final LocalStore store;
+  /** The data dir's writes; persists nothing in dev mode without a data dir. */
+  private final AgentDisk disk;
   private final CatalogSync sync;
   private final Object lock = new Object();
   /** Guarded by lock. */
   private final LocalEntries entries = new LocalEntries();
   /** Guarded by lock. */
   private final TtlTimers ttl;
+  /** Runners of the active checks, batching and reaping; guarded by lock. */
+  private final CheckSupervisor supervisor;
+  /** The probes this agent made itself (and closes); null when they were injected. */
+  private final Probes ownedProbes;
   // Script-check switches, output caps; fixed for the agent's life (reload may swap later).
   private final AgentOptions options;
   /** Guarded by lock. */
@@ -83,13 +91,34 @@ public final class AgentState implements LocalAgent, AutoCloseable {
       Clock clock,
       ScheduledExecutorService scheduler,
       AgentOptions options) {
+    this(self, writer, localDir, clock, scheduler, options, null, RandomGenerator.getDefault());
+  }
+
+  /**
+   * As above, with the probes of active checks (null: the real ones) and the random source
+   * of their start jitter; tests pass fakes of both.
+   */
+  public AgentState(
+      NodeIdentity self,
+      Function<Command, CompletableFuture<ApplyResult>> writer,
+      Path localDir,
+      Clock clock,
+      ScheduledExecutorService scheduler,
+      AgentOptions options,
+      ProbeFactory probes,
+      RandomGenerator random) {
     this.options = options;
     this.self = self;
     this.clock = clock;
     this.scheduler = scheduler;
-    this.store = localDir == null ? null : new LocalStore(localDir);
+    this.disk = new AgentDisk(localDir == null ? null : new LocalStore(localDir), clock);
     this.sync = new CatalogSync(lock, entries, new CatalogCommands(self), writer);
     this.ttl = new TtlTimers(clock, scheduler, this::ttlDue);
+    this.ownedProbes = probes == null ? new Probes(clock) : null;
+    CheckRunners runners = new CheckRunners(probes == null ? ownedProbes : probes, clock,
+        scheduler, random);
+    this.supervisor = new CheckSupervisor(lock, entries, sync, runners, clock, scheduler,
+        options, this::reap);
   }
 
   /** Loads persisted services and checks, starts TTL timers, pushes everything to the catalog. */
@@ -99,9 +128,16 @@ public final class AgentState implements LocalAgent, AutoCloseable {
         return;
       }
       started = true;
-      if (store != null) {
-        new LocalRestore(self, store, entries, ttl, clock).run();
+      if (disk.store() != null) {
+        new LocalRestore(self, disk.store(), entries, ttl, clock).run();
       }
+      // Restored checks were allowed when registered; they run under the local-file rules.
+      for (LocalEntry<LocalCheck> e : entries.checkEntries()) {
+        if (e.live()) {
+          supervisor.added(e.value(), RegistrationSource.FILE);
+        }
+      }
+      supervisor.start();
       entries.resyncAll();
       long period = SYNC_INTERVAL.toMillis();
       periodicSync =
@@ -126,13 +162,18 @@ public final class AgentState implements LocalAgent, AutoCloseable {
         periodicSync.cancel(false);
       }
       ttl.close();
+      supervisor.close();
+    }
+    if (ownedProbes != null) {
+      ownedProbes.close();
     }
   }
 
   @Override
-  public void registerService(AgentServiceSpec spec, boolean replaceExistingChecks) {
+  public void registerService(
+      AgentServiceSpec spec, boolean replaceExistingChecks, RegistrationSource from) {
     AgentValidator.validateService(spec);
-    spec.checks().forEach(AgentValidator::refuseScripts);
+    spec.checks().forEach(c -> AgentValidator.refuseScripts(c, options, from));
     String id = AgentValidator.isEmpty(spec.id()) ? spec.name() : spec.id();
     Weights weights = spec.weights() == null ? Weights.DEFAULT : spec.weights();
     Service service =
@@ -152,20 +193,21 @@ public final class AgentState implements LocalAgent, AutoCloseable {
         }
       }
       List<LocalCheck> kept = checks.stream().map(this::keepState).toList();
-      persist("service " + id, disk -> {
-        disk.saveService(service);
+      disk.persist("service " + id, d -> {
+        d.saveService(service);
         for (LocalCheck c : kept) {
-          saveCheck(disk, c);
+          disk.saveCheck(d, c);
         }
-        for (String d : dropped) {
-          disk.deleteCheck(d);
+        for (String x : dropped) {
+          d.deleteCheck(x);
         }
       });
       entries.putService(service);
-      kept.forEach(this::addCheck);
+      kept.forEach(c -> addCheck(c, from));
       for (String d : dropped) {
         entries.removeCheck(d);
         ttl.remove(d);
+        supervisor.removed(d);
       }
     }
     sync.pushPending();
@@ -179,20 +221,21 @@ public final class AgentState implements LocalAgent, AutoCloseable {
             + ". Ensure that the service ID is passed, not the service name.");
       }
       List<String> owned = entries.checksOf(serviceId).stream().map(LocalEntry::id).toList();
-      persist("service " + serviceId, disk -> {
+      disk.persist("service " + serviceId, d -> {
         for (String c : owned) {
-          disk.deleteCheck(c);
+          d.deleteCheck(c);
         }
-        disk.deleteService(serviceId);
+        d.deleteService(serviceId);
       });
       owned.forEach(ttl::remove);
+      owned.forEach(supervisor::removed);
       entries.removeService(serviceId);
     }
     sync.pushPending();
   }
 
   @Override
-  public void registerCheck(AgentCheckSpec spec) {
+  public void registerCheck(AgentCheckSpec spec, RegistrationSource from) {
     AgentValidator.validateCheck(spec);
     String id = AgentValidator.isEmpty(spec.id()) ? spec.name() : spec.id();
     String serviceId = nz(spec.serviceId());
@@ -201,10 +244,10 @@ public final class AgentState implements LocalAgent, AutoCloseable {
         throw new AgentException(404,
             "ServiceID " + CheckDefaults.quote(serviceId) + " does not exist");
       }
-      AgentValidator.refuseScripts(spec);
+      AgentValidator.refuseScripts(spec, options, from);
       LocalCheck check = keepState(LocalChecks.fromSpec(spec, id, spec.name(), serviceId));
-      persist("check " + id, disk -> saveCheck(disk, check));
-      addCheck(check);
+      disk.persist("check " + id, d -> disk.saveCheck(d, check));
+      addCheck(check, from);
     }
     sync.pushPending();
   }
@@ -232,11 +275,12 @@ public final class AgentState implements LocalAgent, AutoCloseable {
       String out = CheckDefaults.truncate(output, check.outputMaxSize());
       long expires = clock.millis() + check.ttl().toMillis();
       TtlState state = new TtlState(status, out, expires);
-      persist("check " + checkId, disk -> disk.saveTtl(checkId, state));
+      disk.persist("check " + checkId, d -> d.saveTtl(checkId, state));
       ttl.update(checkId, expires, out);
       // A heartbeat that changes nothing must not become a Raft write.
       if (!status.equals(check.row().status()) || !out.equals(check.row().output())) {
         entries.putCheckState(check.withState(status, out));
+        supervisor.statusSeen(entries.check(checkId));
       }
     }
     sync.pushPending();
@@ -300,6 +344,13 @@ public final class AgentState implements LocalAgent, AutoCloseable {
     }
   }
 
+  @Override
+  public Map<String, Instant> deregisterCriticalServiceAt() {
+    synchronized (lock) {
+      return Collections.unmodifiableMap(supervisor.deregisterAt());
+    }
+  }
+
   /** A check row as shown: this node's name, and its service's name and tags joined in. */
   private Check view(Check r) {
     Service s = r.serviceId().isEmpty() ? null : entries.service(r.serviceId());
@@ -319,17 +370,10 @@ public final class AgentState implements LocalAgent, AutoCloseable {
         : check.withState(previous.row().status(), previous.row().output());
   }
 
-  private void saveCheck(LocalStore disk, LocalCheck check) throws IOException {
-    disk.saveCheck(check);
-    if (check.hasTtl()) {
-      disk.saveTtl(check.id(), new TtlState(check.row().status(), check.row().output(),
-          clock.millis() + check.ttl().toMillis()));
-    }
-  }
-
-  /** Puts an already persisted check in memory and (re)starts or stops its TTL timer. */
-  private void addCheck(LocalCheck check) {
+  /** Puts an already persisted check in memory and (re)starts or stops its timer or runner. */
+  private void addCheck(LocalCheck check, RegistrationSource from) {
     entries.putCheck(check);
+    supervisor.added(check, from);
     if (check.hasTtl()) {
       ttl.start(check.id(), clock.millis() + check.ttl().toMillis());
     } else {
@@ -347,8 +391,9 @@ public final class AgentState implements LocalAgent, AutoCloseable {
   }
 
   private void removeCheckLocked(String checkId) {
-    persist("check " + checkId, disk -> disk.deleteCheck(checkId));
+    disk.persist("check " + checkId, d -> d.deleteCheck(checkId));
     ttl.remove(checkId);
+    supervisor.removed(checkId);
     entries.removeCheck(checkId);
   }
 
@@ -358,8 +403,8 @@ public final class AgentState implements LocalAgent, AutoCloseable {
     boolean present = entries.check(checkId) != null;
     if (enable && !present) {
       LocalCheck c = check.get();
-      persist("check " + checkId, disk -> disk.saveCheck(c));
-      addCheck(c);
+      disk.persist("check " + checkId, d -> d.saveCheck(c));
+      addCheck(c, RegistrationSource.FILE);
     } else if (!enable && present) {
       removeCheckLocked(checkId);
     }
@@ -381,9 +426,17 @@ public final class AgentState implements LocalAgent, AutoCloseable {
       // restores this check as expired, with the same output.
       if (!Check.CRITICAL.equals(check.row().status()) || !out.equals(check.row().output())) {
         entries.putCheckState(check.withState(Check.CRITICAL, out));
+        supervisor.statusSeen(entries.check(checkId));
       }
     }
     sync.pushPending();
+  }
+
+  /** The reaper's deregistration; a service already gone is fine. */
+  private void reap(String serviceId) {
+    if (service(serviceId).isPresent()) {
+      deregisterService(serviceId);
+    }
   }
 
   private void periodicSync() {
@@ -392,22 +445,6 @@ public final class AgentState implements LocalAgent, AutoCloseable {
     } catch (RuntimeException e) {
       // An escaping exception would cancel the periodic task for good.
       log.warn("Periodic catalog sync failed", e);
-    }
-  }
-
-  /** A write to the data dir; it runs before the memory change, so a failure leaves none. */
-  private interface DiskWrite {
-    void run(LocalStore disk) throws IOException;
-  }
-
-  private void persist(String what, DiskWrite write) {
-    if (store == null) {
-      return;
-    }
-    try {
-      write.run(store);
-    } catch (IOException e) {
-      throw new AgentException(500, "failed persisting " + what + ": " + e.getMessage());
     }
   }
 

@@ -24,6 +24,11 @@ final class AgentValidator {
       "Scripts are disabled on this agent; to enable, configure 'enable_script_checks' or"
           + " 'enable_local_script_checks' to true";
 
+  /** For an API call when only enable_local_script_checks is on. */
+  static final String SCRIPTS_DISABLED_REMOTE =
+      "Scripts are disabled on this agent from remote calls; to enable, configure"
+          + " 'enable_script_checks' to true";
+
   private AgentValidator() {}
 
   static boolean isStatus(String s) {
@@ -69,11 +74,21 @@ final class AgentValidator {
     validateCheckType(spec);
   }
 
-  /** Refused after validation, with 500, as Consul refuses it when adding the check. */
-  static void refuseScripts(AgentCheckSpec spec) {
-    if (!spec.args().isEmpty()) {
-      throw new AgentException(500, SCRIPTS_DISABLED);
+  /**
+   * Refuses a script check the agent's settings do not allow from this source; with 500,
+   * after validation, as Consul refuses it when adding the check.
+   */
+  static void refuseScripts(AgentCheckSpec spec, AgentOptions options, RegistrationSource from) {
+    if (spec.args().isEmpty() || scriptsAllowed(options, from)) {
+      return;
     }
+    boolean remoteOnly = from == RegistrationSource.API && options.enableLocalScriptChecks();
+    throw new AgentException(500, remoteOnly ? SCRIPTS_DISABLED_REMOTE : SCRIPTS_DISABLED);
+  }
+
+  static boolean scriptsAllowed(AgentOptions options, RegistrationSource from) {
+    return options.enableScriptChecks()
+        || (from == RegistrationSource.FILE && options.enableLocalScriptChecks());
   }
 
   /** Consul's CheckType.Validate, minus the alias kinds our spec cannot express. */

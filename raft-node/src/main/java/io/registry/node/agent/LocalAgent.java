@@ -2,6 +2,7 @@ package io.registry.node.agent;
 
 import io.registry.catalog.model.Check;
 import io.registry.catalog.model.Service;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,14 +16,28 @@ import java.util.Optional;
  */
 public interface LocalAgent {
 
-  /** Registers or replaces a service and its checks (§4.2). */
-  void registerService(AgentServiceSpec spec, boolean replaceExistingChecks);
+  /** Registers or replaces a service and its checks (§4.2), as the HTTP API does. */
+  default void registerService(AgentServiceSpec spec, boolean replaceExistingChecks) {
+    registerService(spec, replaceExistingChecks, RegistrationSource.API);
+  }
+
+  /**
+   * Registers or replaces a service and its checks; from decides which script-check switch
+   * applies (config files pass {@link RegistrationSource#FILE}).
+   */
+  void registerService(
+      AgentServiceSpec spec, boolean replaceExistingChecks, RegistrationSource from);
 
   /** 404 for an unknown ID. */
   void deregisterService(String serviceId);
 
-  /** Registers or replaces a check (§4.3). */
-  void registerCheck(AgentCheckSpec spec);
+  /** Registers or replaces a check (§4.3), as the HTTP API does. */
+  default void registerCheck(AgentCheckSpec spec) {
+    registerCheck(spec, RegistrationSource.API);
+  }
+
+  /** Registers or replaces a check; from as for registerService. */
+  void registerCheck(AgentCheckSpec spec, RegistrationSource from);
 
   /** 404 for an unknown ID. */
   void deregisterCheck(String checkId);
@@ -46,4 +61,12 @@ public interface LocalAgent {
 
   /** Local checks by ID, in ID order (not serfHealth). serviceName/serviceTags filled in. */
   Map<String, Check> checks();
+
+  /**
+   * For each critical service check with DeregisterCriticalServiceAfter, when the reaper
+   * will deregister its service (it runs every 30 s, so up to 30 s later), by check ID.
+   */
+  default Map<String, Instant> deregisterCriticalServiceAt() {
+    return Map.of();
+  }
 }

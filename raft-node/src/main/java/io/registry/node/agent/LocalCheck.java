@@ -1,12 +1,14 @@
 package io.registry.node.agent;
 
 import io.registry.catalog.model.Check;
+import io.registry.node.check.ProbeSpec;
 import java.time.Duration;
 
 /**
  * A check owned by this agent. row holds what the catalog gets (node "", serviceName/Tags
  * empty and indexes 0: those are filled in when the row is shown or pushed). ttl is null
- * unless this is a TTL check. The threshold counters are kept for the check runners.
+ * unless this is a TTL check. The thresholds are for the check runners; probe is what they run
+ * (null for TTL and maintenance checks, and for kinds without a runner such as UDP).
  */
 record LocalCheck(
     Check row,
@@ -14,7 +16,8 @@ record LocalCheck(
     int outputMaxSize,
     int successBeforePassing,
     int failuresBeforeWarning,
-    int failuresBeforeCritical) {
+    int failuresBeforeCritical,
+    ProbeSpec probe) {
 
   LocalCheck {
     if (row == null) {
@@ -46,6 +49,6 @@ record LocalCheck(
             r.definition(), 0, 0);
     return new LocalCheck(
         changed, ttl, outputMaxSize, successBeforePassing, failuresBeforeWarning,
-        failuresBeforeCritical);
+        failuresBeforeCritical, probe);
   }
 }

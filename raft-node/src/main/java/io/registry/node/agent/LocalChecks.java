@@ -3,6 +3,7 @@ package io.registry.node.agent;
 import io.registry.catalog.model.Check;
 import io.registry.catalog.model.CheckDefinition;
 import io.registry.catalog.model.GoDuration;
+import io.registry.node.check.ProbeSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,18 @@ final class LocalChecks {
         CheckDefaults.outputMaxSize(spec.outputMaxSize()),
         spec.successBeforePassing(),
         spec.failuresBeforeWarning(),
-        spec.failuresBeforeCritical());
+        spec.failuresBeforeCritical(),
+        probe(spec, type));
+  }
+
+  /** What the runners need; null for kinds they do not run (TTL, UDP). */
+  private static ProbeSpec probe(AgentCheckSpec spec, String type) {
+    if (!ProbeSpec.runnable(type)) {
+      return null;
+    }
+    return new ProbeSpec(type, spec.http(), spec.method(), spec.header(), spec.body(),
+        spec.tlsSkipVerify(), spec.tlsServerName(), spec.disableRedirects(), spec.tcp(),
+        spec.grpc(), spec.grpcUseTls(), spec.args(), spec.interval(), spec.timeout());
   }
 
   /**
@@ -86,7 +98,7 @@ final class LocalChecks {
     Check row =
         new Check("", id, name, Check.CRITICAL, notes, "", serviceId, "", null,
             CheckDefaults.TYPE_MAINTENANCE, "", "", CheckDefinition.EMPTY, 0, 0);
-    return new LocalCheck(row, null, CheckDefaults.OUTPUT_MAX_SIZE, 0, 0, 0);
+    return new LocalCheck(row, null, CheckDefaults.OUTPUT_MAX_SIZE, 0, 0, 0, null);
   }
 
   /** Consul's CheckType.Type(): the first kind the spec names. */

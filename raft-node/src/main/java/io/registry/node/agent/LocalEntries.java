@@ -61,6 +61,14 @@ final class LocalEntries {
   }
 
   /**
+   * A new output the catalog is not told about yet (batched output, §4.4): the entry's sync
+   * state is left alone, so only a later change or an explicit putCheckState pushes it.
+   */
+  void putCheckQuietly(LocalCheck check) {
+    checks.get(check.id()).replaceValue(check);
+  }
+
+  /**
    * Tombstones the service. Its checks go at once: the service's Deregister removes them
    * from the catalog too, so they need no tombstones of their own.
    */

@@ -75,6 +75,11 @@ final class LocalEntry<T> {
     statusOnly = catalogHasRow;
   }
 
+  /** Swaps the value without a new generation: nothing is marked for pushing. */
+  void replaceValue(T newValue) {
+    value = newValue;
+  }
+
   void tombstone(long newGeneration) {
     deleted = true;
     generation = newGeneration;

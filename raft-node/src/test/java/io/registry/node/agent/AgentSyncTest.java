@@ -242,7 +242,8 @@ class AgentSyncTest {
   @Test
   void closeStopsThePeriodicSyncAndTimers() {
     agent.registerCheck(ttl(TTL).name("beat").build());
-    assertThat(h.scheduler.pending()).isEqualTo(2);
+    // Periodic sync, the DeregisterCriticalServiceAfter reaper and the TTL timer.
+    assertThat(h.scheduler.pending()).isEqualTo(3);
     agent.close();
     assertThat(h.scheduler.pending()).isZero();
   }

@@ -19,6 +19,7 @@ final class CheckSpecBuilder {
   private Duration interval;
   private Duration timeout;
   private Duration deregisterAfter;
+  private int successBeforePassing;
   private int failuresBeforeWarning;
   private int failuresBeforeCritical;
   private Integer outputMaxSize;
@@ -57,12 +58,13 @@ final class CheckSpecBuilder {
     failuresBeforeCritical = critical;
     return this;
   }
+  CheckSpecBuilder successBeforePassing(int v) { successBeforePassing = v; return this; }
   CheckSpecBuilder outputMaxSize(Integer v) { outputMaxSize = v; return this; }
 
   AgentCheckSpec build() {
     return new AgentCheckSpec(id, name, serviceId, notes, status, http, null,
         http == null ? null : Map.of("X-Probe", List.of("1")), null, false, null, false, tcp,
-        null, grpc, false, args, ttl, interval, timeout, deregisterAfter, 0,
-        failuresBeforeWarning, failuresBeforeCritical, outputMaxSize);
+        null, grpc, false, args, ttl, interval, timeout, deregisterAfter,
+        successBeforePassing, failuresBeforeWarning, failuresBeforeCritical, outputMaxSize);
   }
 }

@@ -11,6 +11,8 @@ import io.registry.gateway.json.CatalogJson;
 import io.registry.gateway.json.Json;
 import io.registry.gateway.json.JsonFields;
 import io.registry.node.agent.LocalAgent;
+import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** /v1/agent/check* (§4.3), on the local agent's state. */
@@ -25,9 +27,22 @@ final class AgentCheckEndpoints {
     return api.node().agent();
   }
 
+  /**
+   * Consul's HealthCheck shape plus DeregisterCriticalServiceAt (RFC 3339, UTC): present only
+   * while a service check with DeregisterCriticalServiceAfter is critical, so an operator
+   * can see when the agent will remove the service.
+   */
   CompletableFuture<ApiResponse> list(ApiRequest r) {
     ObjectNode o = Json.object();
-    agent().checks().forEach((id, c) -> o.set(id, CatalogJson.check(c)));
+    Map<String, Instant> reapAt = agent().deregisterCriticalServiceAt();
+    agent().checks().forEach((id, c) -> {
+      ObjectNode check = CatalogJson.check(c);
+      Instant at = reapAt.get(id);
+      if (at != null) {
+        check.put("DeregisterCriticalServiceAt", at.toString());
+      }
+      o.set(id, check);
+    });
     return AgentEndpoints.done(ApiResponse.json(ApiContext.filter(r, o)));
   }
 
