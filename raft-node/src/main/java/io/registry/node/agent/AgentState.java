@@ -52,8 +52,12 @@ public final class AgentState implements LocalAgent, AutoCloseable {
   private final LocalEntries entries = new LocalEntries();
   /** Guarded by lock. */
   private final TtlTimers ttl;
-  // Script-check switches, output caps; fixed for the agent's life (reload may swap later).
-  private final AgentOptions options;
+  // Script-check switches, output caps; swapped whole by a config reload.
+  private volatile AgentOptions options;
+  /** Guarded by lock. Which entries came from config files. */
+  private final FileSources sources = new FileSources();
+  /** Brings file-sourced entries to what the files say; its own lock, taken before ours. */
+  private final FileReconciler files = new FileReconciler(this);
   /** Guarded by lock. */
   private ScheduledFuture<?> periodicSync;
   /** Guarded by lock. */
@@ -131,8 +135,18 @@ public final class AgentState implements LocalAgent, AutoCloseable {
 
   @Override
   public void registerService(AgentServiceSpec spec, boolean replaceExistingChecks) {
+    registerService(spec, replaceExistingChecks, false);
+  }
+
+  /**
+   * As {@link #registerService(AgentServiceSpec, boolean)}; fromFile: defined in a config
+   * file, so not persisted (the file is its record) and script checks follow
+   * enable_local_script_checks.
+   */
+  public void registerService(
+      AgentServiceSpec spec, boolean replaceExistingChecks, boolean fromFile) {
     AgentValidator.validateService(spec);
-    spec.checks().forEach(AgentValidator::refuseScripts);
+    spec.checks().forEach(c -> gateScripts(c, fromFile));
     String id = AgentValidator.isEmpty(spec.id()) ? spec.name() : spec.id();
     Weights weights = spec.weights() == null ? Weights.DEFAULT : spec.weights();
     Service service =
@@ -153,15 +167,24 @@ public final class AgentState implements LocalAgent, AutoCloseable {
       }
       List<LocalCheck> kept = checks.stream().map(this::keepState).toList();
       persist("service " + id, disk -> {
-        disk.saveService(service);
-        for (LocalCheck c : kept) {
-          saveCheck(disk, c);
+        if (fromFile) {
+          // A stale HTTP-registered copy on disk must not come back at the next start.
+          disk.deleteService(id);
+          for (LocalCheck c : kept) {
+            disk.deleteCheck(c.id());
+          }
+        } else {
+          disk.saveService(service);
+          for (LocalCheck c : kept) {
+            saveCheck(disk, c);
+          }
         }
         for (String d : dropped) {
           disk.deleteCheck(d);
         }
       });
       entries.putService(service);
+      sources.service(id, fromFile);
       kept.forEach(this::addCheck);
       for (String d : dropped) {
         entries.removeCheck(d);
@@ -187,12 +210,18 @@ public final class AgentState implements LocalAgent, AutoCloseable {
       });
       owned.forEach(ttl::remove);
       entries.removeService(serviceId);
+      sources.service(serviceId, false);
     }
     sync.pushPending();
   }
 
   @Override
   public void registerCheck(AgentCheckSpec spec) {
+    registerCheck(spec, false);
+  }
+
+  /** As {@link #registerCheck(AgentCheckSpec)}; fromFile as for services. */
+  public void registerCheck(AgentCheckSpec spec, boolean fromFile) {
     AgentValidator.validateCheck(spec);
     String id = AgentValidator.isEmpty(spec.id()) ? spec.name() : spec.id();
     String serviceId = nz(spec.serviceId());
@@ -201,10 +230,17 @@ public final class AgentState implements LocalAgent, AutoCloseable {
         throw new AgentException(404,
             "ServiceID " + CheckDefaults.quote(serviceId) + " does not exist");
       }
-      AgentValidator.refuseScripts(spec);
+      gateScripts(spec, fromFile);
       LocalCheck check = keepState(LocalChecks.fromSpec(spec, id, spec.name(), serviceId));
-      persist("check " + id, disk -> saveCheck(disk, check));
+      persist("check " + id, disk -> {
+        if (fromFile) {
+          disk.deleteCheck(id);
+        } else {
+          saveCheck(disk, check);
+        }
+      });
       addCheck(check);
+      sources.check(id, fromFile);
     }
     sync.pushPending();
   }
@@ -265,6 +301,46 @@ public final class AgentState implements LocalAgent, AutoCloseable {
           () -> LocalChecks.serviceMaintenance(serviceId, reason));
     }
     sync.pushPending();
+  }
+
+  @Override
+  public void applyFileConfig(FileDefinitions definitions, AgentOptions newOptions) {
+    files.apply(definitions, newOptions);
+  }
+
+  /** The settings now in force. */
+  public AgentOptions options() {
+    return options;
+  }
+
+  void setOptions(AgentOptions newOptions) {
+    options = newOptions;
+  }
+
+  /** Whether this live service came from a config file. */
+  boolean isFileService(String serviceId) {
+    synchronized (lock) {
+      return entries.service(serviceId) != null && sources.isService(serviceId);
+    }
+  }
+
+  /** Whether this live check came from a config file (top-level file checks only). */
+  boolean isFileCheck(String checkId) {
+    synchronized (lock) {
+      return entries.check(checkId) != null && sources.isCheck(checkId);
+    }
+  }
+
+  /**
+   * Script checks need enable_script_checks; from config files enable_local_script_checks
+   * is enough (§4.4).
+   */
+  private void gateScripts(AgentCheckSpec spec, boolean fromFile) {
+    AgentOptions o = options;
+    if (fromFile && (o.enableScriptChecks() || o.enableLocalScriptChecks())) {
+      return;
+    }
+    AgentValidator.refuseScripts(spec);
   }
 
   @Override
@@ -350,6 +426,7 @@ public final class AgentState implements LocalAgent, AutoCloseable {
     persist("check " + checkId, disk -> disk.deleteCheck(checkId));
     ttl.remove(checkId);
     entries.removeCheck(checkId);
+    sources.check(checkId, false);
   }
 
   /** Idempotent both ways: an existing maintenance check keeps its first reason, as in Consul. */
