@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
       MembersCommand.class,
       InfoCommand.class,
       LeaveCommand.class,
+      ReloadCommand.class,
+      ValidateCommand.class,
       VersionCommand.class
     })
 public final class Main extends Verb {

@@ -3,6 +3,8 @@ package io.registry.cli.agent;
 import io.registry.cli.CliException;
 import io.registry.cli.Console;
 import io.registry.cli.Verb;
+import io.registry.node.config.FileSettings;
+import io.registry.node.config.LoadedConfig;
 import io.registry.node.config.NodeConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -96,9 +98,20 @@ public final class AgentCommand extends Verb {
       description = "Join a cluster (not supported yet).")
   List<String> join = new ArrayList<>();
 
+  // One list for both flags keeps their command-line order, which decides what overrides what.
   @Option(names = {"-config-file", "--config-file", "-config-dir", "--config-dir"},
-      paramLabel = "<path>", description = "Configuration files (not supported yet).")
+      paramLabel = "<path>",
+      description = "JSON config file, or directory of *.json files (repeatable; in order).")
   List<Path> config = new ArrayList<>();
+
+  @Option(names = {"-enable-script-checks", "--enable-script-checks"}, arity = "0..1",
+      fallbackValue = "true", description = "Allow script checks from any source.")
+  Boolean enableScriptChecks;
+
+  @Option(names = {"-enable-local-script-checks", "--enable-local-script-checks"},
+      arity = "0..1", fallbackValue = "true",
+      description = "Allow script checks defined in config files.")
+  Boolean enableLocalScriptChecks;
 
   public AgentCommand(Console console) {
     super(console);
@@ -106,16 +119,45 @@ public final class AgentCommand extends Verb {
 
   @Override
   public Integer call() {
-    return new AgentRunner(settings(hostName()), console).run();
+    String host = hostName();
+    List<Path> paths = List.copyOf(config);
+    // Reload re-reads the same paths and resolves the same flags over them.
+    return new AgentRunner(settings(host), console,
+        () -> settings(host, FlagsOverFiles.load(paths))).run();
   }
 
-  /** Validates the flags and resolves defaults; a CliException (exit 1) names the problem. */
+  /** Reads the config files, then the flags over them; a CliException names the problem. */
   public AgentSettings settings(String hostName) {
+    return settings(hostName, FlagsOverFiles.load(config));
+  }
+
+  /**
+   * Validates the flags and the files' settings and resolves defaults: a flag given on the
+   * command line wins over the files, the files over the defaults.
+   */
+  public AgentSettings settings(String hostName, LoadedConfig files) {
+    FlagsOverFiles over = new FlagsOverFiles(spec, files.settings());
+    List<String> join = over.list(this.join, files.settings().retryJoin());
+    boolean bootstrap = over.pick("-bootstrap", this.bootstrap, files.settings().bootstrap());
+    Integer bootstrapExpect =
+        over.pick("-bootstrap-expect", this.bootstrapExpect, files.settings().bootstrapExpect());
+    boolean server = over.pick("-server", this.server, files.settings().server());
+    Path dataDir = over.pick("-data-dir", this.dataDir, FlagsOverFiles.path(files.settings().dataDir()));
+    String node = over.pick("-node", this.node, files.settings().nodeName());
+    String nodeId = over.pick("-node-id", this.nodeId, files.settings().nodeId());
+    String bind = over.pick("-bind", this.bind, files.settings().bindAddr());
+    String client = over.pick("-client", this.client,
+        files.settings().httpAddr() != null ? files.settings().httpAddr()
+            : files.settings().clientAddr());
+    int httpPort = over.pick("-http-port", this.httpPort, files.settings().httpPort());
+    int serverPort = over.pick("-server-port", this.serverPort, files.settings().serverPort());
+    int raftPort = over.pick("-raft-port", this.raftPort, files.settings().raftPort());
+    String datacenter = over.pick("-datacenter", this.datacenter, files.settings().datacenter());
+    String logLevel = over.pick("-log-level", this.logLevel, files.settings().logLevel());
+    Path pidFile = over.pick("-pid-file", this.pidFile, FlagsOverFiles.path(files.settings().pidFile()));
+    Map<String, String> metaMap = over.meta(meta(nodeMeta), files.settings().nodeMeta());
     if (!join.isEmpty()) {
       throw unsupported("joining a cluster (-join/-retry-join)");
-    }
-    if (!config.isEmpty()) {
-      throw unsupported("configuration files (-config-file/-config-dir)");
     }
     if (bootstrapExpect != null && bootstrapExpect < 0) {
       throw new CliException("==> -bootstrap-expect must not be negative");
@@ -164,10 +206,27 @@ public final class AgentCommand extends Verb {
         port("-http-port", httpPort),
         port("-server-port", serverPort),
         port("-raft-port", raftPort),
-        meta(nodeMeta),
-        level);
+        metaMap,
+        level,
+        over.agentOptions(enableScriptChecks, enableLocalScriptChecks),
+        null);
     return new AgentSettings(config, dev,
-        pidFile == null ? null : pidFile.toAbsolutePath().normalize());
+        pidFile == null ? null : pidFile.toAbsolutePath().normalize(), files);
+  }
+
+  /**
+   * The files' values that the agent would refuse at start, for `registry validate`, which
+   * has no flags and no agent (so no data-dir or server-mode rules).
+   */
+  public static void checkFileValues(FileSettings f) {
+    if (f.logLevel() != null) {
+      normalizeLevel(f.logLevel());
+    }
+    if (f.datacenter() != null
+        && !DATACENTER.matcher(f.datacenter().toLowerCase(Locale.ROOT)).matches()) {
+      throw new CliException("==> datacenter may only hold letters, digits, '_' and '-'");
+    }
+    validNodeId(f.nodeId());
   }
 
   private static CliException unsupported(String what) {

@@ -9,6 +9,7 @@ import io.registry.node.config.NodeConfig;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import sun.misc.Signal;
 
 /**
@@ -22,10 +23,13 @@ final class AgentRunner {
   private final AtomicReference<RegistryNode> node = new AtomicReference<>();
   private final AtomicReference<HttpGateway> gateway = new AtomicReference<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
+  /** Re-reads the config files with the flags over them (reload). */
+  private final Supplier<AgentSettings> reread;
 
-  AgentRunner(AgentSettings settings, Console console) {
+  AgentRunner(AgentSettings settings, Console console, Supplier<AgentSettings> reread) {
     this.settings = settings;
     this.console = console;
+    this.reread = reread;
   }
 
   /** Returns only on a start failure (1); a running agent ends through System.exit(0). */
@@ -36,11 +40,16 @@ final class AgentRunner {
     // The hook is there before anything starts, so a signal during start still cleans up.
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "registry-shutdown"));
     exitZeroOnSignals();
+    reloadOnHangup();
+    ConfigReload.warnIgnored(settings.files());
     try {
       if (settings.pidFile() != null) {
         PidFile.write(settings.pidFile(), ProcessHandle.current().pid());
       }
       node.set(RegistryNodes.start(config));
+      // File services are part of start-up: one the agent refuses fails the start (exit 1).
+      node.get().agent().applyFileConfig(settings.files().definitions(), config.agent());
+      node.get().onReload(new ConfigReload(reread, node.get()));
       gateway.set(HttpGateway.start(
           node.get(), config.clientAddress(), config.httpPort(), settings.pretty()));
     } catch (RuntimeException e) {
@@ -77,6 +86,36 @@ final class AgentRunner {
       } catch (IllegalArgumentException e) {
         // signal not available on this platform: the JVM default still runs the hook
       }
+    }
+  }
+
+  /**
+   * SIGHUP reloads the configuration (§15.1). Installed before start so an early hangup
+   * does not kill the process (the JVM's default); until the node runs there is nothing
+   * to reload. The reload runs off the signal thread, and a refused one is reported, never
+   * fatal.
+   */
+  private void reloadOnHangup() {
+    try {
+      Signal.handle(new Signal("HUP"), signal -> Thread.ofPlatform().name("registry-sighup")
+          .start(() -> {
+            RegistryNode n = node.get();
+            if (n == null) {
+              return;
+            }
+            console.out().println("==> Caught signal: hangup, reloading configuration");
+            console.out().flush();
+            try {
+              n.reload();
+              console.out().println("==> Configuration reloaded");
+            } catch (RuntimeException e) {
+              console.err().println("==> Failed to reload configuration: " + reason(e));
+            }
+            console.out().flush();
+            console.err().flush();
+          }));
+    } catch (IllegalArgumentException e) {
+      // no SIGHUP on this platform: reload stays available over HTTP
     }
   }
 

@@ -1,5 +1,6 @@
 package io.registry.cli.agent;
 
+import io.registry.node.config.LoadedConfig;
 import io.registry.node.config.NodeConfig;
 import java.nio.file.Path;
 
@@ -10,5 +11,16 @@ import java.nio.file.Path;
  * @param node settings handed to RegistryNodes.start
  * @param pretty pretty-print every JSON response (-dev)
  * @param pidFile where to write the process id; null for none
+ * @param files what the config files said (their services and checks are registered at start)
  */
-public record AgentSettings(NodeConfig node, boolean pretty, Path pidFile) {}
+public record AgentSettings(NodeConfig node, boolean pretty, Path pidFile, LoadedConfig files) {
+
+  public AgentSettings {
+    files = files == null ? LoadedConfig.NONE : files;
+  }
+
+  /** Settings from flags alone. */
+  public AgentSettings(NodeConfig node, boolean pretty, Path pidFile) {
+    this(node, pretty, pidFile, LoadedConfig.NONE);
+  }
+}

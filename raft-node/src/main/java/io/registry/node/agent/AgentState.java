@@ -60,8 +60,12 @@ public final class AgentState implements LocalAgent, AutoCloseable {
   private final CheckSupervisor supervisor;
   /** The probes this agent made itself (and closes); null when they were injected. */
   private final Probes ownedProbes;
-  // Script-check switches, output caps; fixed for the agent's life (reload may swap later).
-  private final AgentOptions options;
+  // Script-check switches, output caps; swapped whole by a config reload.
+  private volatile AgentOptions options;
+  /** Guarded by lock. Which entries came from config files. */
+  private final FileSources sources = new FileSources();
+  /** Brings file-sourced entries to what the files say; its own lock, taken before ours. */
+  private final FileReconciler files = new FileReconciler(this);
   /** Guarded by lock. */
   private ScheduledFuture<?> periodicSync;
   /** Guarded by lock. */
@@ -118,7 +122,7 @@ public final class AgentState implements LocalAgent, AutoCloseable {
     CheckRunners runners = new CheckRunners(probes == null ? ownedProbes : probes, clock,
         scheduler, random);
     this.supervisor = new CheckSupervisor(lock, entries, sync, runners, clock, scheduler,
-        options, this::reap);
+        () -> this.options, this::reap);
   }
 
   /** Loads persisted services and checks, starts TTL timers, pushes everything to the catalog. */
@@ -174,6 +178,8 @@ public final class AgentState implements LocalAgent, AutoCloseable {
       AgentServiceSpec spec, boolean replaceExistingChecks, RegistrationSource from) {
     AgentValidator.validateService(spec);
     spec.checks().forEach(c -> AgentValidator.refuseScripts(c, options, from));
+    // A file's definitions are not persisted: the file is their record.
+    boolean fromFile = from == RegistrationSource.FILE;
     String id = AgentValidator.isEmpty(spec.id()) ? spec.name() : spec.id();
     Weights weights = spec.weights() == null ? Weights.DEFAULT : spec.weights();
     Service service =
@@ -194,15 +200,24 @@ public final class AgentState implements LocalAgent, AutoCloseable {
       }
       List<LocalCheck> kept = checks.stream().map(this::keepState).toList();
       disk.persist("service " + id, d -> {
-        d.saveService(service);
-        for (LocalCheck c : kept) {
-          disk.saveCheck(d, c);
+        if (fromFile) {
+          // A stale HTTP-registered copy on disk must not come back at the next start.
+          d.deleteService(id);
+          for (LocalCheck c : kept) {
+            d.deleteCheck(c.id());
+          }
+        } else {
+          d.saveService(service);
+          for (LocalCheck c : kept) {
+            disk.saveCheck(d, c);
+          }
         }
         for (String x : dropped) {
           d.deleteCheck(x);
         }
       });
       entries.putService(service);
+      sources.service(id, fromFile);
       kept.forEach(c -> addCheck(c, from));
       for (String d : dropped) {
         entries.removeCheck(d);
@@ -230,12 +245,14 @@ public final class AgentState implements LocalAgent, AutoCloseable {
       owned.forEach(ttl::remove);
       owned.forEach(supervisor::removed);
       entries.removeService(serviceId);
+      sources.service(serviceId, false);
     }
     sync.pushPending();
   }
 
   @Override
   public void registerCheck(AgentCheckSpec spec, RegistrationSource from) {
+    boolean fromFile = from == RegistrationSource.FILE;
     AgentValidator.validateCheck(spec);
     String id = AgentValidator.isEmpty(spec.id()) ? spec.name() : spec.id();
     String serviceId = nz(spec.serviceId());
@@ -246,8 +263,15 @@ public final class AgentState implements LocalAgent, AutoCloseable {
       }
       AgentValidator.refuseScripts(spec, options, from);
       LocalCheck check = keepState(LocalChecks.fromSpec(spec, id, spec.name(), serviceId));
-      disk.persist("check " + id, d -> disk.saveCheck(d, check));
+      disk.persist("check " + id, d -> {
+        if (fromFile) {
+          d.deleteCheck(id);
+        } else {
+          disk.saveCheck(d, check);
+        }
+      });
       addCheck(check, from);
+      sources.check(id, fromFile);
     }
     sync.pushPending();
   }
@@ -309,6 +333,34 @@ public final class AgentState implements LocalAgent, AutoCloseable {
           () -> LocalChecks.serviceMaintenance(serviceId, reason));
     }
     sync.pushPending();
+  }
+
+  @Override
+  public void applyFileConfig(FileDefinitions definitions, AgentOptions newOptions) {
+    files.apply(definitions, newOptions);
+  }
+
+  /** The settings now in force. */
+  public AgentOptions options() {
+    return options;
+  }
+
+  void setOptions(AgentOptions newOptions) {
+    options = newOptions;
+  }
+
+  /** Whether this live service came from a config file. */
+  boolean isFileService(String serviceId) {
+    synchronized (lock) {
+      return entries.service(serviceId) != null && sources.isService(serviceId);
+    }
+  }
+
+  /** Whether this live check came from a config file (top-level file checks only). */
+  boolean isFileCheck(String checkId) {
+    synchronized (lock) {
+      return entries.check(checkId) != null && sources.isCheck(checkId);
+    }
   }
 
   @Override
@@ -395,6 +447,7 @@ public final class AgentState implements LocalAgent, AutoCloseable {
     ttl.remove(checkId);
     supervisor.removed(checkId);
     entries.removeCheck(checkId);
+    sources.check(checkId, false);
   }
 
   /** Idempotent both ways: an existing maintenance check keeps its first reason, as in Consul. */

@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,8 @@ final class CheckSupervisor implements AutoCloseable {
   private final CheckRunners runners;
   private final Clock clock;
   private final ScheduledExecutorService scheduler;
-  private final AgentOptions options;
+  // Read at each use: a config reload swaps the agent's options.
+  private final Supplier<AgentOptions> options;
   /** Deregisters a service; called without the lock. */
   private final Consumer<String> reaper;
   /** Checks whose output reached the catalog since registration or the last status change. */
@@ -61,7 +63,7 @@ final class CheckSupervisor implements AutoCloseable {
 
   CheckSupervisor(
       Object lock, LocalEntries entries, CatalogSync sync, CheckRunners runners, Clock clock,
-      ScheduledExecutorService scheduler, AgentOptions options, Consumer<String> reaper) {
+      ScheduledExecutorService scheduler, Supplier<AgentOptions> options, Consumer<String> reaper) {
     this.lock = lock;
     this.entries = entries;
     this.sync = sync;
@@ -89,13 +91,13 @@ final class CheckSupervisor implements AutoCloseable {
       stopRunner(check.id());
       return;
     }
-    if ("script".equals(check.probe().kind()) && !AgentValidator.scriptsAllowed(options, from)) {
+    if ("script".equals(check.probe().kind()) && !AgentValidator.scriptsAllowed(options.get(), from)) {
       // Only restored checks get here: registrations were refused already.
       log.warn("Not running script check {}: script checks are disabled", check.id());
       stopRunner(check.id());
       return;
     }
-    int cap = Math.min(check.outputMaxSize(), options.checkOutputMaxSize());
+    int cap = Math.min(check.outputMaxSize(), options.get().checkOutputMaxSize());
     RunnerConfig config = new RunnerConfig(check.probe(), cap, check.successBeforePassing(),
         check.failuresBeforeWarning(), check.failuresBeforeCritical());
     if (runners.start(check.id(), config, this::result)) {
@@ -165,18 +167,19 @@ final class CheckSupervisor implements AutoCloseable {
       if (check == null) {
         return;
       }
-      String output = options.discardCheckOutput() ? "" : r.output();
+      String output = options.get().discardCheckOutput() ? "" : r.output();
       boolean statusChanged = !r.status().equals(check.row().status());
       if (!statusChanged && output.equals(check.row().output())) {
         return;
       }
       LocalCheck next = check.withState(r.status(), output);
       boolean batch = !statusChanged && outputSent.contains(check.id())
-          && options.checkUpdateInterval() != null && options.checkUpdateInterval().isPositive();
+          && options.get().checkUpdateInterval() != null
+          && options.get().checkUpdateInterval().isPositive();
       if (batch) {
         entries.putCheckQuietly(next);
         deferred.computeIfAbsent(check.id(), id -> scheduler.schedule(() -> flush(id),
-            options.checkUpdateInterval().toMillis(), TimeUnit.MILLISECONDS));
+            options.get().checkUpdateInterval().toMillis(), TimeUnit.MILLISECONDS));
         return;
       }
       if (statusChanged) {

@@ -54,6 +54,16 @@ public interface LocalAgent {
   /** Adds or removes _service_maintenance:&lt;id&gt;. 404 for an unknown service. */
   void setServiceMaintenance(String serviceId, boolean enable, String reason);
 
+  /**
+   * Brings the services and checks that came from config files to what the files now say
+   * (start and reload, §14.2), with the agent settings the same configuration gives: entries
+   * that disappeared are deregistered, new and changed ones registered, unchanged ones left
+   * alone (no catalog write). HTTP-registered entries are never touched. Everything is
+   * checked before anything changes; a refusal (AgentException naming the file) keeps the
+   * previous configuration.
+   */
+  void applyFileConfig(FileDefinitions definitions, AgentOptions options);
+
   /** Local services by ID, in ID order. Rows carry this node's name; indexes 0. */
   Map<String, Service> services();
 

@@ -51,6 +51,18 @@ public interface RegistryNode extends AutoCloseable {
    */
   void leave();
 
+  /**
+   * Re-reads the configuration (PUT /v1/agent/reload, SIGHUP, §4.1) through the hook the
+   * process installed with {@link #onReload}; without one there is nothing to re-read and
+   * this succeeds. Calls are serialised.
+   *
+   * @throws ReloadException naming file, key and reason; the running configuration is kept
+   */
+  void reload();
+
+  /** Installs what {@link #reload()} runs: the owner of the config files re-reads them. */
+  void onReload(Runnable hook);
+
   /** Completes once this node has left and its process should shut down. */
   CompletableFuture<Void> shutdownRequested();
 

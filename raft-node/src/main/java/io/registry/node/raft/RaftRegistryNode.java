@@ -14,6 +14,7 @@ import io.registry.node.api.Member;
 import io.registry.node.api.NoLeaderException;
 import io.registry.node.api.NodeIdentity;
 import io.registry.node.api.RaftStatus;
+import io.registry.node.api.ReloadException;
 import io.registry.node.api.RegistryNode;
 import io.registry.node.config.NodeConfig;
 import io.registry.node.config.RaftTuning;
@@ -64,6 +65,10 @@ public final class RaftRegistryNode implements RegistryNode {
   private final ExecutorService callbacks;
   private final AgentState agent;
   private final AtomicBoolean closed = new AtomicBoolean();
+  // What reload() runs; installed by the process that read the config files.
+  private volatile Runnable reloadHook = () -> { };
+  // Serialises reloads: HTTP and SIGHUP may arrive together.
+  private final Object reloadLock = new Object();
   // Completed by leave(): the owner of the process shuts it down.
   private final CompletableFuture<Void> shutdownRequested = new CompletableFuture<>();
   // Snapshot index the catalog was rebuilt from at start, -1 when it started empty.
@@ -323,6 +328,26 @@ public final class RaftRegistryNode implements RegistryNode {
     // catalog rows stay for the restart. TODO(#5): member status "left" and Raft removal.
     LOG.info("Node {} leaving: shutdown requested", layout.self().nodeName());
     shutdownRequested.complete(null);
+  }
+
+  @Override
+  public void reload() {
+    synchronized (reloadLock) {
+      try {
+        reloadHook.run();
+      } catch (ReloadException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+        LOG.warn("Reload refused, previous configuration kept: {}", reason);
+        throw new ReloadException(reason, e);
+      }
+    }
+  }
+
+  @Override
+  public void onReload(Runnable hook) {
+    reloadHook = hook == null ? () -> { } : hook;
   }
 
   @Override

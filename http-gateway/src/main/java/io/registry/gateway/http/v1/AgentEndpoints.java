@@ -12,6 +12,7 @@ import io.registry.gateway.json.Json;
 import io.registry.node.api.Member;
 import io.registry.node.api.NodeIdentity;
 import io.registry.node.api.RaftStatus;
+import io.registry.node.api.ReloadException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -121,8 +122,13 @@ final class AgentEndpoints {
     return done(ApiResponse.empty());
   }
 
+  /** PUT /v1/agent/reload: 500 with the file, key and reason when the files are refused. */
   CompletableFuture<ApiResponse> reload(ApiRequest r) {
-    // TODO(#3): re-read config files once the CLI has them; nothing to reload yet.
+    try {
+      api.node().reload();
+    } catch (ReloadException e) {
+      throw HttpError.internal(e.getMessage());
+    }
     return done(ApiResponse.empty());
   }
 

@@ -1,0 +1,198 @@
+package io.registry.node.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The top-level settings of the config files (§14.3), each null when no file set it.
+ * Several files combine with {@link #merge}: a later file's scalars win, lists append, maps
+ * merge. Flags are applied over this by the command that starts the agent.
+ *
+ * @param httpAddr addresses.http: the HTTP listener's address, over client_addr
+ * @param raftPort ports.raft (ours), or ports.serf_lan: the port servers talk Raft on
+ * @param retryJoin retry_join and start_join together
+ */
+public record FileSettings(
+    String datacenter,
+    String dataDir,
+    String nodeName,
+    String nodeId,
+    Map<String, String> nodeMeta,
+    Boolean server,
+    Integer bootstrapExpect,
+    Boolean bootstrap,
+    String bindAddr,
+    String clientAddr,
+    String httpAddr,
+    Integer httpPort,
+    Integer serverPort,
+    Integer raftPort,
+    List<String> retryJoin,
+    Duration retryInterval,
+    Integer retryMax,
+    Boolean rejoinAfterLeave,
+    Duration reconnectTimeout,
+    String logLevel,
+    String pidFile,
+    Boolean enableScriptChecks,
+    Boolean enableLocalScriptChecks,
+    Integer checkOutputMaxSize,
+    Boolean discardCheckOutput,
+    Duration checkUpdateInterval) {
+
+  public static final FileSettings NONE = new FileSettings(null, null, null, null, null, null,
+      null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+      null, null, null, null, null);
+
+  // §14.3 keys we accept without acting on them yet; each one present is logged as a warning.
+  private static final String[] NOT_IMPLEMENTED = {
+    "advertise_addr", "advertise_addr_wan", "retry_join_wan", "retry_interval_wan",
+    "ui", "ui_dir", "ui_config", "log_json", "log_file", "acl", "performance", "dns_config",
+    "recursors", "domain", "alt_domain", "discovery_max_stale", "session_ttl_min",
+    "http_config", "telemetry", "limits", "leave_on_terminate", "skip_leave_on_interrupt",
+    "default_query_time", "max_query_time", "primary_datacenter", "disable_update_check",
+    "translate_wan_addrs", "enable_debug"
+  };
+  private static final String[] PORTS_NOT_IMPLEMENTED = {
+    "dns", "https", "grpc", "grpc_tls", "serf_wan", "sidecar_min_port", "sidecar_max_port",
+    "expose_min_port", "expose_max_port"
+  };
+  private static final String[] ADDRESSES_NOT_IMPLEMENTED = {"dns", "https", "grpc", "grpc_tls"};
+
+  /** Reads (consumes) the settings keys of one file's top-level object. */
+  static FileSettings read(ConfigFields f, Consumer<String> ignored) {
+    if (f.has("encrypt")) {
+      // Silently running unencrypted when encryption was asked for would be worse than
+      // refusing: see docs/decisions.md "Configuration files".
+      throw f.fail(f.pathOf("encrypt"),
+          "gossip encryption is not supported by this registry; remove the key");
+    }
+    f.ignore(ignored, NOT_IMPLEMENTED);
+    String httpAddr = null;
+    ConfigFields addresses = f.object("addresses");
+    if (addresses != null) {
+      httpAddr = addresses.str("http");
+      addresses.ignore(ignored, ADDRESSES_NOT_IMPLEMENTED);
+      addresses.rejectUnknown();
+    }
+    Integer httpPort = null;
+    Integer serverPort = null;
+    Integer raftPort = null;
+    ConfigFields ports = f.object("ports");
+    if (ports != null) {
+      httpPort = port(ports, "http");
+      serverPort = port(ports, "server");
+      Integer serf = port(ports, "serf_lan");
+      Integer raft = port(ports, "raft");
+      raftPort = raft != null ? raft : serf;
+      ports.ignore(ignored, PORTS_NOT_IMPLEMENTED);
+      ports.rejectUnknown();
+    }
+    List<String> join = concat(f.strings("retry_join"), f.strings("start_join"));
+    Integer checkOutputMaxSize = f.integer("check_output_max_size");
+    if (checkOutputMaxSize != null && checkOutputMaxSize < 1) {
+      throw f.fail(f.pathOf("check_output_max_size"), "must be at least 1, got "
+          + checkOutputMaxSize);
+    }
+    Integer bootstrapExpect = f.integer("bootstrap_expect");
+    if (bootstrapExpect != null && bootstrapExpect < 0) {
+      throw f.fail(f.pathOf("bootstrap_expect"), "must not be negative");
+    }
+    Integer retryMax = f.integer("retry_max");
+    if (retryMax != null && retryMax < 0) {
+      throw f.fail(f.pathOf("retry_max"), "must not be negative");
+    }
+    return new FileSettings(
+        f.str("datacenter"),
+        f.str("data_dir"),
+        f.str("node_name"),
+        f.str("node_id"),
+        f.stringMap("node_meta"),
+        f.bool("server"),
+        bootstrapExpect,
+        f.bool("bootstrap"),
+        f.str("bind_addr"),
+        f.str("client_addr"),
+        httpAddr,
+        httpPort,
+        serverPort,
+        raftPort,
+        join,
+        f.duration(true, "retry_interval"),
+        retryMax,
+        f.bool("rejoin_after_leave"),
+        f.duration(true, "reconnect_timeout"),
+        f.str("log_level"),
+        f.str("pid_file"),
+        f.bool("enable_script_checks"),
+        f.bool("enable_local_script_checks"),
+        checkOutputMaxSize,
+        f.bool("discard_check_output"),
+        f.duration(true, "check_update_interval"));
+  }
+
+  /** This file's settings with a later file's over them. */
+  FileSettings merge(FileSettings later) {
+    return new FileSettings(
+        pick(datacenter, later.datacenter),
+        pick(dataDir, later.dataDir),
+        pick(nodeName, later.nodeName),
+        pick(nodeId, later.nodeId),
+        mergeMaps(nodeMeta, later.nodeMeta),
+        pick(server, later.server),
+        pick(bootstrapExpect, later.bootstrapExpect),
+        pick(bootstrap, later.bootstrap),
+        pick(bindAddr, later.bindAddr),
+        pick(clientAddr, later.clientAddr),
+        pick(httpAddr, later.httpAddr),
+        pick(httpPort, later.httpPort),
+        pick(serverPort, later.serverPort),
+        pick(raftPort, later.raftPort),
+        concat(retryJoin, later.retryJoin),
+        pick(retryInterval, later.retryInterval),
+        pick(retryMax, later.retryMax),
+        pick(rejoinAfterLeave, later.rejoinAfterLeave),
+        pick(reconnectTimeout, later.reconnectTimeout),
+        pick(logLevel, later.logLevel),
+        pick(pidFile, later.pidFile),
+        pick(enableScriptChecks, later.enableScriptChecks),
+        pick(enableLocalScriptChecks, later.enableLocalScriptChecks),
+        pick(checkOutputMaxSize, later.checkOutputMaxSize),
+        pick(discardCheckOutput, later.discardCheckOutput),
+        pick(checkUpdateInterval, later.checkUpdateInterval));
+  }
+
+  private static Integer port(ConfigFields ports, String key) {
+    Integer p = ports.integer(key);
+    if (p != null && (p < -1 || p > 65535)) {
+      throw ports.fail(ports.pathOf(key), "must be between 0 and 65535 (-1 disables), got " + p);
+    }
+    return p;
+  }
+
+  private static <T> T pick(T earlier, T later) {
+    return later != null ? later : earlier;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    if (a == null || b == null) {
+      return a == null ? b : a;
+    }
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  private static Map<String, String> mergeMaps(Map<String, String> a, Map<String, String> b) {
+    if (a == null || b == null) {
+      return a == null ? b : a;
+    }
+    Map<String, String> out = new LinkedHashMap<>(a);
+    out.putAll(b);
+    return out;
+  }
+}
