@@ -46,7 +46,6 @@ public final class AgentState implements LocalAgent, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AgentState.class);
 
   private final NodeIdentity self;
-  private final Clock clock;
   private final ScheduledExecutorService scheduler;
   /** The data dir's writes; persists nothing in dev mode without a data dir. */
   private final AgentDisk disk;
@@ -54,8 +53,8 @@ public final class AgentState implements LocalAgent, AutoCloseable {
   private final Object lock = new Object();
   /** Guarded by lock. */
   private final LocalEntries entries = new LocalEntries();
-  /** Guarded by lock. */
-  private final TtlTimers ttl;
+  /** TTL timers, updates and expiry; guarded by lock. */
+  private final TtlChecks ttl;
   /** Runners of the active checks, batching and reaping; guarded by lock. */
   private final CheckSupervisor supervisor;
   /** The probes this agent made itself (and closes); null when they were injected. */
@@ -113,16 +112,15 @@ public final class AgentState implements LocalAgent, AutoCloseable {
       RandomGenerator random) {
     this.options = options;
     this.self = self;
-    this.clock = clock;
     this.scheduler = scheduler;
     this.disk = new AgentDisk(localDir == null ? null : new LocalStore(localDir), clock);
     this.sync = new CatalogSync(lock, entries, new CatalogCommands(self), writer);
-    this.ttl = new TtlTimers(clock, scheduler, this::ttlDue);
     this.ownedProbes = probes == null ? new Probes(clock) : null;
     CheckRunners runners = new CheckRunners(probes == null ? ownedProbes : probes, clock,
         scheduler, random);
     this.supervisor = new CheckSupervisor(lock, entries, sync, runners, clock, scheduler,
         () -> this.options, this::reap);
+    this.ttl = new TtlChecks(clock, scheduler, this::ttlDue, entries, disk, supervisor);
   }
 
   /** Loads persisted services and checks, starts TTL timers, pushes everything to the catalog. */
@@ -133,7 +131,7 @@ public final class AgentState implements LocalAgent, AutoCloseable {
       }
       started = true;
       if (disk.store() != null) {
-        new LocalRestore(self, disk.store(), entries, ttl, clock).run();
+        new LocalRestore(self, disk.store(), entries, ttl).run();
       }
       // Restored checks were allowed when registered; they run under the local-file rules.
       for (LocalEntry<LocalCheck> e : entries.checkEntries()) {
@@ -198,19 +196,16 @@ public final class AgentState implements LocalAgent, AutoCloseable {
           }
         }
       }
-      List<LocalCheck> kept = checks.stream().map(this::keepState).toList();
+      List<CheckStart> kept = checks.stream().map(c -> keepState(c, fromFile)).toList();
       disk.persist("service " + id, d -> {
         if (fromFile) {
           // A stale HTTP-registered copy on disk must not come back at the next start.
           d.deleteService(id);
-          for (LocalCheck c : kept) {
-            d.deleteCheck(c.id());
-          }
         } else {
           d.saveService(service);
-          for (LocalCheck c : kept) {
-            disk.saveCheck(d, c);
-          }
+        }
+        for (CheckStart c : kept) {
+          disk.saveStarted(d, c, fromFile);
         }
         for (String x : dropped) {
           d.deleteCheck(x);
@@ -262,14 +257,9 @@ public final class AgentState implements LocalAgent, AutoCloseable {
             "ServiceID " + CheckDefaults.quote(serviceId) + " does not exist");
       }
       AgentValidator.refuseScripts(spec, options, from);
-      LocalCheck check = keepState(LocalChecks.fromSpec(spec, id, spec.name(), serviceId));
-      disk.persist("check " + id, d -> {
-        if (fromFile) {
-          d.deleteCheck(id);
-        } else {
-          disk.saveCheck(d, check);
-        }
-      });
+      CheckStart check =
+          keepState(LocalChecks.fromSpec(spec, id, spec.name(), serviceId), fromFile);
+      disk.persist("check " + id, d -> disk.saveStarted(d, check, fromFile));
       addCheck(check, from);
       sources.check(id, fromFile);
     }
@@ -291,21 +281,7 @@ public final class AgentState implements LocalAgent, AutoCloseable {
       throw new AgentException(400, "Invalid check status: '" + nz(status) + "'");
     }
     synchronized (lock) {
-      LocalCheck check = requireCheck(checkId);
-      if (!check.hasTtl()) {
-        throw new AgentException(500,
-            "CheckID " + CheckDefaults.quote(checkId) + " does not have associated TTL");
-      }
-      String out = CheckDefaults.truncate(output, check.outputMaxSize());
-      long expires = clock.millis() + check.ttl().toMillis();
-      TtlState state = new TtlState(status, out, expires);
-      disk.persist("check " + checkId, d -> d.saveTtl(checkId, state));
-      ttl.update(checkId, expires, out);
-      // A heartbeat that changes nothing must not become a Raft write.
-      if (!status.equals(check.row().status()) || !out.equals(check.row().output())) {
-        entries.putCheckState(check.withState(status, out));
-        supervisor.statusSeen(entries.check(checkId));
-      }
+      ttl.update(requireCheck(checkId), status, output);
     }
     sync.pushPending();
   }
@@ -413,24 +389,22 @@ public final class AgentState implements LocalAgent, AutoCloseable {
 
   /**
    * Re-registering a check keeps its current status and output, as Consul does, so that a
-   * re-registration does not make a healthy instance flap to critical.
+   * re-registration does not make a healthy instance flap to critical. A file's TTL check
+   * that is not live yet may resume what it saved before a restart.
    */
-  private LocalCheck keepState(LocalCheck check) {
+  private CheckStart keepState(LocalCheck check, boolean fromFile) {
     LocalCheck previous = entries.check(check.id());
-    return previous == null
-        ? check
-        : check.withState(previous.row().status(), previous.row().output());
+    if (previous != null) {
+      return CheckStart.fresh(check.withState(previous.row().status(), previous.row().output()));
+    }
+    return fromFile ? ttl.fromFile(check) : CheckStart.fresh(check);
   }
 
   /** Puts an already persisted check in memory and (re)starts or stops its timer or runner. */
-  private void addCheck(LocalCheck check, RegistrationSource from) {
-    entries.putCheck(check);
-    supervisor.added(check, from);
-    if (check.hasTtl()) {
-      ttl.start(check.id(), clock.millis() + check.ttl().toMillis());
-    } else {
-      ttl.remove(check.id());
-    }
+  private void addCheck(CheckStart start, RegistrationSource from) {
+    entries.putCheck(start.check());
+    supervisor.added(start.check(), from);
+    ttl.started(start);
   }
 
   private LocalCheck requireCheck(String checkId) {
@@ -457,7 +431,7 @@ public final class AgentState implements LocalAgent, AutoCloseable {
     if (enable && !present) {
       LocalCheck c = check.get();
       disk.persist("check " + checkId, d -> d.saveCheck(c));
-      addCheck(c, RegistrationSource.FILE);
+      addCheck(CheckStart.fresh(c), RegistrationSource.FILE);
     } else if (!enable && present) {
       removeCheckLocked(checkId);
     }
@@ -466,21 +440,7 @@ public final class AgentState implements LocalAgent, AutoCloseable {
   /** A TTL timer may be due: expire the check unless an update came first. */
   private void ttlDue(String checkId, long token) {
     synchronized (lock) {
-      if (!ttl.claim(checkId, token)) {
-        return;
-      }
-      LocalCheck check = entries.check(checkId);
-      if (check == null || !check.hasTtl()) {
-        return;
-      }
-      String out = CheckDefaults.expiredOutput(ttl.lastOutput(checkId));
-      log.info("Check {} missed its TTL, is now critical", checkId);
-      // Nothing to persist: the saved state's deadline has passed, so a restart already
-      // restores this check as expired, with the same output.
-      if (!Check.CRITICAL.equals(check.row().status()) || !out.equals(check.row().output())) {
-        entries.putCheckState(check.withState(Check.CRITICAL, out));
-        supervisor.statusSeen(entries.check(checkId));
-      }
+      ttl.due(checkId, token);
     }
     sync.pushPending();
   }
