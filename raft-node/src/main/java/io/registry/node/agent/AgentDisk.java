@@ -1,7 +1,9 @@
 package io.registry.node.agent;
 
+import io.registry.catalog.model.Service;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The agent's writes to its data dir. Each runs before the matching memory change, so a
@@ -36,6 +38,28 @@ final class AgentDisk {
     } catch (IOException e) {
       throw new AgentException(500, "failed persisting " + what + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * A service registration: the service with its checks, minus the checks it replaced. A
+   * file's definitions are not persisted, the file is their record; a stale HTTP-registered
+   * copy of the service must not come back at the next start.
+   */
+  void persistService(
+      Service service, boolean fromFile, List<CheckStart> checks, List<String> dropped) {
+    persist("service " + service.id(), d -> {
+      if (fromFile) {
+        d.deleteService(service.id());
+      } else {
+        d.saveService(service);
+      }
+      for (CheckStart c : checks) {
+        saveStarted(d, c, fromFile);
+      }
+      for (String x : dropped) {
+        d.deleteCheck(x);
+      }
+    });
   }
 
   /** A check, and for a TTL check its state with a full TTL from now. */

@@ -13,10 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +62,10 @@ public final class AgentState implements LocalAgent, AutoCloseable {
   private final FileSources sources = new FileSources();
   /** Brings file-sourced entries to what the files say; its own lock, taken before ours. */
   private final FileReconciler files = new FileReconciler(this);
+  /** Adds and removes checks with their runners and timers; guarded by lock. */
+  private final CheckLifecycle lifecycle;
+  /** Copies of the live entries for readers; takes the lock itself. */
+  private final LocalViews views;
   /** Guarded by lock. */
   private ScheduledFuture<?> periodicSync;
   /** Guarded by lock. */
@@ -121,6 +122,8 @@ public final class AgentState implements LocalAgent, AutoCloseable {
     this.supervisor = new CheckSupervisor(lock, entries, sync, runners, clock, scheduler,
         () -> this.options, this::reap);
     this.ttl = new TtlChecks(clock, scheduler, this::ttlDue, entries, disk, supervisor);
+    this.lifecycle = new CheckLifecycle(entries, supervisor, ttl);
+    this.views = new LocalViews(lock, self, entries, supervisor);
   }
 
   /** Loads persisted services and checks, starts TTL timers, pushes everything to the catalog. */
@@ -186,39 +189,16 @@ public final class AgentState implements LocalAgent, AutoCloseable {
             0, 0);
     List<LocalCheck> checks = LocalChecks.forService(spec, id);
     synchronized (lock) {
-      Set<String> requested = new HashSet<>();
-      checks.forEach(c -> requested.add(c.id()));
-      List<String> dropped = new ArrayList<>();
-      if (replaceExistingChecks) {
-        for (LocalEntry<LocalCheck> e : entries.checksOf(id)) {
-          if (!requested.contains(e.id())) {
-            dropped.add(e.id());
-          }
-        }
-      }
-      List<CheckStart> kept = checks.stream().map(c -> keepState(c, fromFile)).toList();
-      disk.persist("service " + id, d -> {
-        if (fromFile) {
-          // A stale HTTP-registered copy on disk must not come back at the next start.
-          d.deleteService(id);
-        } else {
-          d.saveService(service);
-        }
-        for (CheckStart c : kept) {
-          disk.saveStarted(d, c, fromFile);
-        }
-        for (String x : dropped) {
-          d.deleteCheck(x);
-        }
-      });
+      Set<String> requested = checks.stream().map(LocalCheck::id).collect(Collectors.toSet());
+      List<String> dropped = !replaceExistingChecks ? List.of()
+          : entries.checkIdsOf(id).stream().filter(c -> !requested.contains(c)).toList();
+      List<CheckStart> kept =
+          checks.stream().map(c -> lifecycle.keepState(c, fromFile)).toList();
+      disk.persistService(service, fromFile, kept, dropped);
       entries.putService(service);
       sources.service(id, fromFile);
-      kept.forEach(c -> addCheck(c, from));
-      for (String d : dropped) {
-        entries.removeCheck(d);
-        ttl.remove(d);
-        supervisor.removed(d);
-      }
+      kept.forEach(c -> lifecycle.add(c, from));
+      dropped.forEach(lifecycle::forget);
     }
     sync.pushPending();
   }
@@ -230,15 +210,14 @@ public final class AgentState implements LocalAgent, AutoCloseable {
         throw new AgentException(404, "Unknown service ID " + CheckDefaults.quote(nz(serviceId))
             + ". Ensure that the service ID is passed, not the service name.");
       }
-      List<String> owned = entries.checksOf(serviceId).stream().map(LocalEntry::id).toList();
+      List<String> owned = entries.checkIdsOf(serviceId);
       disk.persist("service " + serviceId, d -> {
         for (String c : owned) {
           d.deleteCheck(c);
         }
         d.deleteService(serviceId);
       });
-      owned.forEach(ttl::remove);
-      owned.forEach(supervisor::removed);
+      owned.forEach(lifecycle::forget);
       entries.removeService(serviceId);
       sources.service(serviceId, false);
     }
@@ -258,9 +237,9 @@ public final class AgentState implements LocalAgent, AutoCloseable {
       }
       AgentValidator.refuseScripts(spec, options, from);
       CheckStart check =
-          keepState(LocalChecks.fromSpec(spec, id, spec.name(), serviceId), fromFile);
+          lifecycle.keepState(LocalChecks.fromSpec(spec, id, spec.name(), serviceId), fromFile);
       disk.persist("check " + id, d -> disk.saveStarted(d, check, fromFile));
-      addCheck(check, from);
+      lifecycle.add(check, from);
       sources.check(id, fromFile);
     }
     sync.pushPending();
@@ -269,7 +248,7 @@ public final class AgentState implements LocalAgent, AutoCloseable {
   @Override
   public void deregisterCheck(String checkId) {
     synchronized (lock) {
-      requireCheck(checkId);
+      lifecycle.require(checkId);
       removeCheckLocked(checkId);
     }
     sync.pushPending();
@@ -281,7 +260,7 @@ public final class AgentState implements LocalAgent, AutoCloseable {
       throw new AgentException(400, "Invalid check status: '" + nz(status) + "'");
     }
     synchronized (lock) {
-      ttl.update(requireCheck(checkId), status, output);
+      ttl.update(lifecycle.require(checkId), status, output);
     }
     sync.pushPending();
   }
@@ -341,86 +320,27 @@ public final class AgentState implements LocalAgent, AutoCloseable {
 
   @Override
   public Map<String, Service> services() {
-    synchronized (lock) {
-      Map<String, Service> out = new LinkedHashMap<>();
-      for (LocalEntry<Service> e : entries.serviceEntries()) {
-        if (e.live()) {
-          out.put(e.id(), e.value());
-        }
-      }
-      return Collections.unmodifiableMap(out);
-    }
+    return views.services();
   }
 
   @Override
   public Optional<Service> service(String serviceId) {
-    synchronized (lock) {
-      return Optional.ofNullable(serviceId == null ? null : entries.service(serviceId));
-    }
+    return views.service(serviceId);
   }
 
   @Override
   public Map<String, Check> checks() {
-    synchronized (lock) {
-      Map<String, Check> out = new LinkedHashMap<>();
-      for (LocalEntry<LocalCheck> e : entries.checkEntries()) {
-        if (e.live()) {
-          out.put(e.id(), view(e.value().row()));
-        }
-      }
-      return Collections.unmodifiableMap(out);
-    }
+    return views.checks();
   }
 
   @Override
   public Map<String, Instant> deregisterCriticalServiceAt() {
-    synchronized (lock) {
-      return Collections.unmodifiableMap(supervisor.deregisterAt());
-    }
-  }
-
-  /** A check row as shown: this node's name, and its service's name and tags joined in. */
-  private Check view(Check r) {
-    Service s = r.serviceId().isEmpty() ? null : entries.service(r.serviceId());
-    return new Check(self.nodeName(), r.checkId(), r.name(), r.status(), r.notes(), r.output(),
-        r.serviceId(), s == null ? "" : s.name(), s == null ? List.of() : s.tags(), r.type(),
-        r.interval(), r.timeout(), r.definition(), 0, 0);
-  }
-
-  /**
-   * Re-registering a check keeps its current status and output, as Consul does, so that a
-   * re-registration does not make a healthy instance flap to critical. A file's TTL check
-   * that is not live yet may resume what it saved before a restart.
-   */
-  private CheckStart keepState(LocalCheck check, boolean fromFile) {
-    LocalCheck previous = entries.check(check.id());
-    if (previous != null) {
-      return CheckStart.fresh(check.withState(previous.row().status(), previous.row().output()));
-    }
-    return fromFile ? ttl.fromFile(check) : CheckStart.fresh(check);
-  }
-
-  /** Puts an already persisted check in memory and (re)starts or stops its timer or runner. */
-  private void addCheck(CheckStart start, RegistrationSource from) {
-    entries.putCheck(start.check());
-    supervisor.added(start.check(), from);
-    ttl.started(start);
-  }
-
-  private LocalCheck requireCheck(String checkId) {
-    LocalCheck check = checkId == null ? null : entries.check(checkId);
-    if (check == null) {
-      throw new AgentException(404, "Unknown check ID " + CheckDefaults.quote(nz(checkId))
-          + ". Ensure that the check ID is passed, not the check name.");
-    }
-    return check;
+    return views.deregisterCriticalServiceAt();
   }
 
   private void removeCheckLocked(String checkId) {
     disk.persist("check " + checkId, d -> d.deleteCheck(checkId));
-    ttl.remove(checkId);
-    supervisor.removed(checkId);
-    entries.removeCheck(checkId);
+    lifecycle.forget(checkId);
     sources.check(checkId, false);
   }
 
@@ -431,7 +351,7 @@ public final class AgentState implements LocalAgent, AutoCloseable {
     if (enable && !present) {
       LocalCheck c = check.get();
       disk.persist("check " + checkId, d -> d.saveCheck(c));
-      addCheck(CheckStart.fresh(c), RegistrationSource.FILE);
+      lifecycle.add(CheckStart.fresh(c), RegistrationSource.FILE);
     } else if (!enable && present) {
       removeCheckLocked(checkId);
     }
