@@ -13,10 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +43,6 @@ public final class AgentState implements LocalAgent, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AgentState.class);
 
   private final NodeIdentity self;
-  private final Clock clock;
   private final ScheduledExecutorService scheduler;
   /** The data dir's writes; persists nothing in dev mode without a data dir. */
   private final AgentDisk disk;
@@ -54,8 +50,8 @@ public final class AgentState implements LocalAgent, AutoCloseable {
   private final Object lock = new Object();
   /** Guarded by lock. */
   private final LocalEntries entries = new LocalEntries();
-  /** Guarded by lock. */
-  private final TtlTimers ttl;
+  /** TTL timers, updates and expiry; guarded by lock. */
+  private final TtlChecks ttl;
   /** Runners of the active checks, batching and reaping; guarded by lock. */
   private final CheckSupervisor supervisor;
   /** The probes this agent made itself (and closes); null when they were injected. */
@@ -66,6 +62,10 @@ public final class AgentState implements LocalAgent, AutoCloseable {
   private final FileSources sources = new FileSources();
   /** Brings file-sourced entries to what the files say; its own lock, taken before ours. */
   private final FileReconciler files = new FileReconciler(this);
+  /** Adds and removes checks with their runners and timers; guarded by lock. */
+  private final CheckLifecycle lifecycle;
+  /** Copies of the live entries for readers; takes the lock itself. */
+  private final LocalViews views;
   /** Guarded by lock. */
   private ScheduledFuture<?> periodicSync;
   /** Guarded by lock. */
@@ -113,16 +113,17 @@ public final class AgentState implements LocalAgent, AutoCloseable {
       RandomGenerator random) {
     this.options = options;
     this.self = self;
-    this.clock = clock;
     this.scheduler = scheduler;
     this.disk = new AgentDisk(localDir == null ? null : new LocalStore(localDir), clock);
     this.sync = new CatalogSync(lock, entries, new CatalogCommands(self), writer);
-    this.ttl = new TtlTimers(clock, scheduler, this::ttlDue);
     this.ownedProbes = probes == null ? new Probes(clock) : null;
     CheckRunners runners = new CheckRunners(probes == null ? ownedProbes : probes, clock,
         scheduler, random);
     this.supervisor = new CheckSupervisor(lock, entries, sync, runners, clock, scheduler,
         () -> this.options, this::reap);
+    this.ttl = new TtlChecks(clock, scheduler, this::ttlDue, entries, disk, supervisor);
+    this.lifecycle = new CheckLifecycle(entries, supervisor, ttl);
+    this.views = new LocalViews(lock, self, entries, supervisor);
   }
 
   /** Loads persisted services and checks, starts TTL timers, pushes everything to the catalog. */
@@ -133,7 +134,7 @@ public final class AgentState implements LocalAgent, AutoCloseable {
       }
       started = true;
       if (disk.store() != null) {
-        new LocalRestore(self, disk.store(), entries, ttl, clock).run();
+        new LocalRestore(self, disk.store(), entries, ttl).run();
       }
       // Restored checks were allowed when registered; they run under the local-file rules.
       for (LocalEntry<LocalCheck> e : entries.checkEntries()) {
@@ -188,42 +189,16 @@ public final class AgentState implements LocalAgent, AutoCloseable {
             0, 0);
     List<LocalCheck> checks = LocalChecks.forService(spec, id);
     synchronized (lock) {
-      Set<String> requested = new HashSet<>();
-      checks.forEach(c -> requested.add(c.id()));
-      List<String> dropped = new ArrayList<>();
-      if (replaceExistingChecks) {
-        for (LocalEntry<LocalCheck> e : entries.checksOf(id)) {
-          if (!requested.contains(e.id())) {
-            dropped.add(e.id());
-          }
-        }
-      }
-      List<LocalCheck> kept = checks.stream().map(this::keepState).toList();
-      disk.persist("service " + id, d -> {
-        if (fromFile) {
-          // A stale HTTP-registered copy on disk must not come back at the next start.
-          d.deleteService(id);
-          for (LocalCheck c : kept) {
-            d.deleteCheck(c.id());
-          }
-        } else {
-          d.saveService(service);
-          for (LocalCheck c : kept) {
-            disk.saveCheck(d, c);
-          }
-        }
-        for (String x : dropped) {
-          d.deleteCheck(x);
-        }
-      });
+      Set<String> requested = checks.stream().map(LocalCheck::id).collect(Collectors.toSet());
+      List<String> dropped = !replaceExistingChecks ? List.of()
+          : entries.checkIdsOf(id).stream().filter(c -> !requested.contains(c)).toList();
+      List<CheckStart> kept =
+          checks.stream().map(c -> lifecycle.keepState(c, fromFile)).toList();
+      disk.persistService(service, fromFile, kept, dropped);
       entries.putService(service);
       sources.service(id, fromFile);
-      kept.forEach(c -> addCheck(c, from));
-      for (String d : dropped) {
-        entries.removeCheck(d);
-        ttl.remove(d);
-        supervisor.removed(d);
-      }
+      kept.forEach(c -> lifecycle.add(c, from));
+      dropped.forEach(lifecycle::forget);
     }
     sync.pushPending();
   }
@@ -235,15 +210,14 @@ public final class AgentState implements LocalAgent, AutoCloseable {
         throw new AgentException(404, "Unknown service ID " + CheckDefaults.quote(nz(serviceId))
             + ". Ensure that the service ID is passed, not the service name.");
       }
-      List<String> owned = entries.checksOf(serviceId).stream().map(LocalEntry::id).toList();
+      List<String> owned = entries.checkIdsOf(serviceId);
       disk.persist("service " + serviceId, d -> {
         for (String c : owned) {
           d.deleteCheck(c);
         }
         d.deleteService(serviceId);
       });
-      owned.forEach(ttl::remove);
-      owned.forEach(supervisor::removed);
+      owned.forEach(lifecycle::forget);
       entries.removeService(serviceId);
       sources.service(serviceId, false);
     }
@@ -262,15 +236,10 @@ public final class AgentState implements LocalAgent, AutoCloseable {
             "ServiceID " + CheckDefaults.quote(serviceId) + " does not exist");
       }
       AgentValidator.refuseScripts(spec, options, from);
-      LocalCheck check = keepState(LocalChecks.fromSpec(spec, id, spec.name(), serviceId));
-      disk.persist("check " + id, d -> {
-        if (fromFile) {
-          d.deleteCheck(id);
-        } else {
-          disk.saveCheck(d, check);
-        }
-      });
-      addCheck(check, from);
+      CheckStart check =
+          lifecycle.keepState(LocalChecks.fromSpec(spec, id, spec.name(), serviceId), fromFile);
+      disk.persist("check " + id, d -> disk.saveStarted(d, check, fromFile));
+      lifecycle.add(check, from);
       sources.check(id, fromFile);
     }
     sync.pushPending();
@@ -279,7 +248,7 @@ public final class AgentState implements LocalAgent, AutoCloseable {
   @Override
   public void deregisterCheck(String checkId) {
     synchronized (lock) {
-      requireCheck(checkId);
+      lifecycle.require(checkId);
       removeCheckLocked(checkId);
     }
     sync.pushPending();
@@ -291,21 +260,7 @@ public final class AgentState implements LocalAgent, AutoCloseable {
       throw new AgentException(400, "Invalid check status: '" + nz(status) + "'");
     }
     synchronized (lock) {
-      LocalCheck check = requireCheck(checkId);
-      if (!check.hasTtl()) {
-        throw new AgentException(500,
-            "CheckID " + CheckDefaults.quote(checkId) + " does not have associated TTL");
-      }
-      String out = CheckDefaults.truncate(output, check.outputMaxSize());
-      long expires = clock.millis() + check.ttl().toMillis();
-      TtlState state = new TtlState(status, out, expires);
-      disk.persist("check " + checkId, d -> d.saveTtl(checkId, state));
-      ttl.update(checkId, expires, out);
-      // A heartbeat that changes nothing must not become a Raft write.
-      if (!status.equals(check.row().status()) || !out.equals(check.row().output())) {
-        entries.putCheckState(check.withState(status, out));
-        supervisor.statusSeen(entries.check(checkId));
-      }
+      ttl.update(lifecycle.require(checkId), status, output);
     }
     sync.pushPending();
   }
@@ -365,88 +320,27 @@ public final class AgentState implements LocalAgent, AutoCloseable {
 
   @Override
   public Map<String, Service> services() {
-    synchronized (lock) {
-      Map<String, Service> out = new LinkedHashMap<>();
-      for (LocalEntry<Service> e : entries.serviceEntries()) {
-        if (e.live()) {
-          out.put(e.id(), e.value());
-        }
-      }
-      return Collections.unmodifiableMap(out);
-    }
+    return views.services();
   }
 
   @Override
   public Optional<Service> service(String serviceId) {
-    synchronized (lock) {
-      return Optional.ofNullable(serviceId == null ? null : entries.service(serviceId));
-    }
+    return views.service(serviceId);
   }
 
   @Override
   public Map<String, Check> checks() {
-    synchronized (lock) {
-      Map<String, Check> out = new LinkedHashMap<>();
-      for (LocalEntry<LocalCheck> e : entries.checkEntries()) {
-        if (e.live()) {
-          out.put(e.id(), view(e.value().row()));
-        }
-      }
-      return Collections.unmodifiableMap(out);
-    }
+    return views.checks();
   }
 
   @Override
   public Map<String, Instant> deregisterCriticalServiceAt() {
-    synchronized (lock) {
-      return Collections.unmodifiableMap(supervisor.deregisterAt());
-    }
-  }
-
-  /** A check row as shown: this node's name, and its service's name and tags joined in. */
-  private Check view(Check r) {
-    Service s = r.serviceId().isEmpty() ? null : entries.service(r.serviceId());
-    return new Check(self.nodeName(), r.checkId(), r.name(), r.status(), r.notes(), r.output(),
-        r.serviceId(), s == null ? "" : s.name(), s == null ? List.of() : s.tags(), r.type(),
-        r.interval(), r.timeout(), r.definition(), 0, 0);
-  }
-
-  /**
-   * Re-registering a check keeps its current status and output, as Consul does, so that a
-   * re-registration does not make a healthy instance flap to critical.
-   */
-  private LocalCheck keepState(LocalCheck check) {
-    LocalCheck previous = entries.check(check.id());
-    return previous == null
-        ? check
-        : check.withState(previous.row().status(), previous.row().output());
-  }
-
-  /** Puts an already persisted check in memory and (re)starts or stops its timer or runner. */
-  private void addCheck(LocalCheck check, RegistrationSource from) {
-    entries.putCheck(check);
-    supervisor.added(check, from);
-    if (check.hasTtl()) {
-      ttl.start(check.id(), clock.millis() + check.ttl().toMillis());
-    } else {
-      ttl.remove(check.id());
-    }
-  }
-
-  private LocalCheck requireCheck(String checkId) {
-    LocalCheck check = checkId == null ? null : entries.check(checkId);
-    if (check == null) {
-      throw new AgentException(404, "Unknown check ID " + CheckDefaults.quote(nz(checkId))
-          + ". Ensure that the check ID is passed, not the check name.");
-    }
-    return check;
+    return views.deregisterCriticalServiceAt();
   }
 
   private void removeCheckLocked(String checkId) {
     disk.persist("check " + checkId, d -> d.deleteCheck(checkId));
-    ttl.remove(checkId);
-    supervisor.removed(checkId);
-    entries.removeCheck(checkId);
+    lifecycle.forget(checkId);
     sources.check(checkId, false);
   }
 
@@ -457,7 +351,7 @@ public final class AgentState implements LocalAgent, AutoCloseable {
     if (enable && !present) {
       LocalCheck c = check.get();
       disk.persist("check " + checkId, d -> d.saveCheck(c));
-      addCheck(c, RegistrationSource.FILE);
+      lifecycle.add(CheckStart.fresh(c), RegistrationSource.FILE);
     } else if (!enable && present) {
       removeCheckLocked(checkId);
     }
@@ -466,21 +360,7 @@ public final class AgentState implements LocalAgent, AutoCloseable {
   /** A TTL timer may be due: expire the check unless an update came first. */
   private void ttlDue(String checkId, long token) {
     synchronized (lock) {
-      if (!ttl.claim(checkId, token)) {
-        return;
-      }
-      LocalCheck check = entries.check(checkId);
-      if (check == null || !check.hasTtl()) {
-        return;
-      }
-      String out = CheckDefaults.expiredOutput(ttl.lastOutput(checkId));
-      log.info("Check {} missed its TTL, is now critical", checkId);
-      // Nothing to persist: the saved state's deadline has passed, so a restart already
-      // restores this check as expired, with the same output.
-      if (!Check.CRITICAL.equals(check.row().status()) || !out.equals(check.row().output())) {
-        entries.putCheckState(check.withState(Check.CRITICAL, out));
-        supervisor.statusSeen(entries.check(checkId));
-      }
+      ttl.due(checkId, token);
     }
     sync.pushPending();
   }

@@ -47,6 +47,11 @@ final class LocalEntries {
     return out;
   }
 
+  /** The IDs of a service's live checks, in ID order. */
+  List<String> checkIdsOf(String serviceId) {
+    return checksOf(serviceId).stream().map(LocalEntry::id).toList();
+  }
+
   void putService(Service service) {
     put(services, service.id(), service);
   }

@@ -1,11 +1,8 @@
 package io.registry.node.agent;
 
-import io.registry.catalog.model.Check;
 import io.registry.catalog.model.Service;
 import io.registry.node.api.NodeIdentity;
 import java.io.IOException;
-import java.time.Clock;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,16 +18,13 @@ final class LocalRestore {
   private final NodeIdentity self;
   private final LocalStore store;
   private final LocalEntries entries;
-  private final TtlTimers ttl;
-  private final Clock clock;
+  private final TtlChecks ttl;
 
-  LocalRestore(
-      NodeIdentity self, LocalStore store, LocalEntries entries, TtlTimers ttl, Clock clock) {
+  LocalRestore(NodeIdentity self, LocalStore store, LocalEntries entries, TtlChecks ttl) {
     this.self = self;
     this.store = store;
     this.entries = entries;
     this.ttl = ttl;
-    this.clock = clock;
   }
 
   void run() {
@@ -68,17 +62,9 @@ final class LocalRestore {
     }
     LocalCheck restored = check;
     if (check.hasTtl()) {
-      Optional<TtlState> state = store.loadTtl(check.id());
-      long now = clock.millis();
-      if (state.isPresent() && state.get().expires() > now) {
-        TtlState s = state.get();
-        restored = check.withState(s.status(), s.output());
-        ttl.update(check.id(), s.expires(), s.output());
-      } else {
-        String last = state.map(TtlState::output).orElse("");
-        restored = check.withState(Check.CRITICAL, CheckDefaults.expiredOutput(last));
-        ttl.expired(check.id(), last);
-      }
+      TtlState saved = store.loadTtl(check.id()).orElse(TtlState.NONE);
+      restored = ttl.resumed(check, saved);
+      ttl.resume(check.id(), saved);
     }
     entries.putCheck(restored);
     return true;

@@ -2,11 +2,14 @@ package io.registry.node.agent;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.registry.catalog.model.Service;
@@ -44,12 +47,15 @@ final class LocalStore {
   private final Path checks;
   private final Path ttl;
   private final ObjectMapper json;
+  /** json with sorted map keys, for digests that must not depend on a map's order. */
+  private final ObjectWriter canonical;
 
   LocalStore(Path dir) {
     this.services = dir.resolve("services");
     this.checks = dir.resolve("checks");
     this.ttl = dir.resolve("ttl");
     this.json = mapper();
+    this.canonical = json.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
   }
 
   void saveService(Service service) throws IOException {
@@ -95,19 +101,34 @@ final class LocalStore {
     }
   }
 
+  /**
+   * A digest of what defines check, its status and output left out: the same definition
+   * read from the same file gives the same digest in every run (map keys are sorted).
+   */
+  String definitionOf(LocalCheck check) {
+    try {
+      return sha256(canonical.writeValueAsBytes(check.withState("", "")));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a check definition is plain data", e);
+    }
+  }
+
   /** The file name of an ID: URL-safe base64 of its UTF-8 bytes, or a hash when too long. */
   static String fileName(String id) {
     byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
     String name = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     if (name.length() > MAX_NAME) {
-      try {
-        name = "sha256-" + HexFormat.of().formatHex(
-            MessageDigest.getInstance("SHA-256").digest(bytes));
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("SHA-256 is required of every JVM", e);
-      }
+      name = "sha256-" + sha256(bytes);
     }
     return name + SUFFIX;
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
   }
 
   private void write(Path dir, String id, Object value) throws IOException {

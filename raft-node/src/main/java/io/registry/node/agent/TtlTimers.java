@@ -54,14 +54,6 @@ final class TtlTimers {
     arm(checkId, timers.computeIfAbsent(checkId, k -> new Timer()), deadline);
   }
 
-  /** Remembers a check that is already expired (restored after its deadline). */
-  void expired(String checkId, String lastOutput) {
-    Timer t = timers.computeIfAbsent(checkId, k -> new Timer());
-    cancel(t);
-    t.lastOutput = lastOutput == null ? "" : lastOutput;
-    t.deadline = clock.millis();
-  }
-
   void remove(String checkId) {
     Timer t = timers.remove(checkId);
     if (t != null) {

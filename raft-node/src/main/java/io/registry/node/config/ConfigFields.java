@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * One JSON object of a config file, read the way Consul translates its keys: snake_case is
@@ -65,6 +66,15 @@ final class ConfigFields {
     return path.isEmpty() ? key : path + "." + key;
   }
 
+  /** As take, refusing a value that accepts does not take, naming what was expected. */
+  private Field typed(Predicate<JsonNode> accepts, String expected, String... names) {
+    Field f = take(names);
+    if (f != null && !accepts.test(f.value())) {
+      throw wrongType(f, expected);
+    }
+    return f;
+  }
+
   private Field take(String... names) {
     Field found = null;
     for (String n : names) {
@@ -77,45 +87,24 @@ final class ConfigFields {
   }
 
   String str(String... names) {
-    Field f = take(names);
-    if (f == null) {
-      return null;
-    }
-    if (!f.value().isTextual()) {
-      throw wrongType(f, "a string");
-    }
-    return f.value().asText();
+    Field f = typed(JsonNode::isTextual, "a string", names);
+    return f == null ? null : f.value().asText();
   }
 
   Boolean bool(String... names) {
-    Field f = take(names);
-    if (f == null) {
-      return null;
-    }
-    if (!f.value().isBoolean()) {
-      throw wrongType(f, "true or false");
-    }
-    return f.value().booleanValue();
+    Field f = typed(JsonNode::isBoolean, "true or false", names);
+    return f == null ? null : f.value().booleanValue();
   }
 
   Integer integer(String... names) {
-    Field f = take(names);
-    if (f == null) {
-      return null;
-    }
-    if (!f.value().isIntegralNumber() || !f.value().canConvertToInt()) {
-      throw wrongType(f, "an integer");
-    }
-    return f.value().intValue();
+    Field f = typed(v -> v.isIntegralNumber() && v.canConvertToInt(), "an integer", names);
+    return f == null ? null : f.value().intValue();
   }
 
   List<String> strings(String... names) {
-    Field f = take(names);
+    Field f = typed(JsonNode::isArray, "a list of strings", names);
     if (f == null) {
       return null;
-    }
-    if (!f.value().isArray()) {
-      throw wrongType(f, "a list of strings");
     }
     List<String> out = new ArrayList<>();
     for (JsonNode e : f.value()) {
@@ -129,12 +118,9 @@ final class ConfigFields {
 
   /** A map with the user's own keys (meta, node_meta): keys are kept exactly as written. */
   Map<String, String> stringMap(String... names) {
-    Field f = take(names);
+    Field f = typed(JsonNode::isObject, "an object of strings", names);
     if (f == null) {
       return null;
-    }
-    if (!f.value().isObject()) {
-      throw wrongType(f, "an object of strings");
     }
     Map<String, String> out = new LinkedHashMap<>();
     for (var e : f.value().properties()) {
@@ -149,12 +135,9 @@ final class ConfigFields {
 
   /** HTTP headers: {name: [values]}; a lone string is read as a one-value list. */
   Map<String, List<String>> stringListMap(String... names) {
-    Field f = take(names);
+    Field f = typed(JsonNode::isObject, "an object of string lists", names);
     if (f == null) {
       return null;
-    }
-    if (!f.value().isObject()) {
-      throw wrongType(f, "an object of string lists");
     }
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (var e : f.value().properties()) {
@@ -178,12 +161,9 @@ final class ConfigFields {
    * refused too (intervals, TTLs); otherwise only negatives are.
    */
   Duration duration(boolean positive, String... names) {
-    Field f = take(names);
+    Field f = typed(JsonNode::isTextual, "a duration string such as \"10s\"", names);
     if (f == null) {
       return null;
-    }
-    if (!f.value().isTextual()) {
-      throw wrongType(f, "a duration string such as \"10s\"");
     }
     String text = f.value().asText();
     Duration d;
@@ -202,12 +182,9 @@ final class ConfigFields {
 
   /** A nested object; null when absent. */
   ConfigFields object(String... names) {
-    Field f = take(names);
+    Field f = typed(JsonNode::isObject, "an object", names);
     if (f == null) {
       return null;
-    }
-    if (!f.value().isObject()) {
-      throw wrongType(f, "an object");
     }
     return new ConfigFields(file, pathOf(f.name()), f.value());
   }
@@ -240,12 +217,9 @@ final class ConfigFields {
 
   /** A map from the user's own keys to objects (tagged_addresses). */
   Map<String, ConfigFields> objectMap(String... names) {
-    Field f = take(names);
+    Field f = typed(JsonNode::isObject, "an object", names);
     if (f == null) {
       return null;
-    }
-    if (!f.value().isObject()) {
-      throw wrongType(f, "an object");
     }
     Map<String, ConfigFields> out = new LinkedHashMap<>();
     for (var e : f.value().properties()) {

@@ -130,24 +130,25 @@ public final class ConfigLoader {
   private static void crossCheck(FileDefinitions d) {
     Map<String, String> serviceIds = new HashMap<>();
     for (FileService s : d.services()) {
-      String before = serviceIds.putIfAbsent(s.id(), s.origin());
-      if (before != null) {
-        throw new ConfigException(s.origin() + ": duplicate service ID \"" + s.id()
-            + "\" (also defined at " + before + ")");
-      }
+      unique(serviceIds, "service", s.id(), s.origin());
     }
     Map<String, String> checkIds = new HashMap<>();
     for (FileCheck c : d.checks()) {
-      String before = checkIds.putIfAbsent(c.id(), c.origin());
-      if (before != null) {
-        throw new ConfigException(c.origin() + ": duplicate check ID \"" + c.id()
-            + "\" (also defined at " + before + ")");
-      }
+      unique(checkIds, "check", c.id(), c.origin());
       String serviceId = c.spec().serviceId();
       if (serviceId != null && !serviceId.isEmpty() && !serviceIds.containsKey(serviceId)) {
         throw new ConfigException(c.origin() + ".service_id: unknown service \"" + serviceId
             + "\" (no service with this ID is defined in the configuration files)");
       }
+    }
+  }
+
+  /** Records id as defined at origin; a second definition would silently replace the first. */
+  private static void unique(Map<String, String> seen, String kind, String id, String origin) {
+    String before = seen.putIfAbsent(id, origin);
+    if (before != null) {
+      throw new ConfigException(origin + ": duplicate " + kind + " ID \"" + id
+          + "\" (also defined at " + before + ")");
     }
   }
 }
