@@ -43,8 +43,11 @@ final class MemberOps {
     // a refused node row leaves the member row untouched too.
     String error =
         switch (command.getStatus()) {
+          // Without a full row, a known node keeps its row (tagged addresses, meta).
           case Member.ALIVE ->
-              serfHealth(tables, changes, nodeRow, false, Check.PASSING, ALIVE_OUTPUT);
+              serfHealth(tables, changes, nodeRow,
+                  !command.hasNodeRow() && tables.node(command.getNode()) != null,
+                  Check.PASSING, ALIVE_OUTPUT);
           case Member.FAILED ->
               tables.node(command.getNode()) == null
                   ? null
