@@ -57,6 +57,12 @@ public record ClusterOptions(
         reconnectTimeout, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(500));
   }
 
+  /** The join addresses and their retry policy (-retry-join, -retry-interval, -retry-max). */
+  public ClusterOptions withRetry(List<String> addresses, Duration interval, int max) {
+    return new ClusterOptions(addresses, interval, max, rejoin, reconnectTimeout,
+        heartbeatInterval, failureThreshold, bootstrapSettle);
+  }
+
   public ClusterOptions withRetryJoin(List<String> addresses, int max) {
     return new ClusterOptions(addresses, retryInterval, max, rejoin, reconnectTimeout,
         heartbeatInterval, failureThreshold, bootstrapSettle);

@@ -94,15 +94,40 @@ final class RaftIo implements AutoCloseable {
       return CompletableFuture.failedFuture(new NoLeaderException());
     }
     CompletableFuture<RaftClientReply> sent;
+    RaftClient used = client();
     try {
-      sent = client().async().send(Message.valueOf(ByteString.copyFrom(bytes)));
+      sent = used.async().send(Message.valueOf(ByteString.copyFrom(bytes)));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(RaftErrors.translate(e));
     }
+    sent = sent.whenComplete((reply, err) -> {
+      if (err != null && isClosedWindow(err)) {
+        replace(used);
+      }
+    });
     return relay(sent, reply -> {
       CommandResult r = CommandResult.parseFrom(reply.getMessage().getContent().toByteArray());
       return new ApplyResult(r.getOk(), r.getValue(), r.getError(), reply.getLogIndex());
     });
+  }
+
+  // An ordered client whose retries ran out (no leader for longer than its retry policy)
+  // closes its sliding window, and every later send then fails at once with
+  // AlreadyClosedException: such a client is replaced by a fresh one.
+  private static boolean isClosedWindow(Throwable err) {
+    for (Throwable t = err; t != null; t = t.getCause()) {
+      if (t instanceof org.apache.ratis.protocol.exceptions.AlreadyClosedException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private synchronized void replace(RaftClient broken) {
+    if (client == broken && !closed) {
+      retired.add(client);
+      client = null;
+    }
   }
 
   // A ReadIndex round run on *this* server: Ratis confirms leadership with a quorum and
