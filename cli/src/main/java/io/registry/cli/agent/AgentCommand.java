@@ -3,10 +3,13 @@ package io.registry.cli.agent;
 import io.registry.cli.CliException;
 import io.registry.cli.Console;
 import io.registry.cli.Verb;
+import io.registry.catalog.model.GoDuration;
+import io.registry.node.config.ClusterOptions;
 import io.registry.node.config.NodeConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +22,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * `registry agent`: runs one node until SIGINT/SIGTERM. Flags as §15.1; this release runs
- * a single server (-dev, or -server -bootstrap-expect=1); clustering flags are refused
- * with a clear message rather than ignored.
+ * `registry agent`: runs one node until SIGINT/SIGTERM. Flags as §15.1: -dev, a single
+ * server (-bootstrap-expect=1), or a server of several (-bootstrap-expect=N, -retry-join);
+ * client agents are refused with a clear message rather than ignored.
  */
 @Command(name = "agent", description = "Runs a registry agent (one node).")
 public final class AgentCommand extends Verb {
@@ -93,8 +96,16 @@ public final class AgentCommand extends Verb {
   Path pidFile;
 
   @Option(names = {"-join", "--join", "-retry-join", "--retry-join"}, paramLabel = "<addr>",
-      description = "Join a cluster (not supported yet).")
+      description = "Server port (host[:port], default port 8300) of a node to join (repeatable).")
   List<String> join = new ArrayList<>();
+
+  @Option(names = {"-retry-interval", "--retry-interval"}, paramLabel = "<duration>",
+      defaultValue = "30s", description = "Longest wait between join attempts (default 30s).")
+  String retryInterval;
+
+  @Option(names = {"-retry-max", "--retry-max"}, paramLabel = "<n>", defaultValue = "0",
+      description = "Join rounds before giving up with exit 1 (default 0: forever).")
+  int retryMax;
 
   @Option(names = {"-config-file", "--config-file", "-config-dir", "--config-dir"},
       paramLabel = "<path>", description = "Configuration files (not supported yet).")
@@ -111,8 +122,8 @@ public final class AgentCommand extends Verb {
 
   /** Validates the flags and resolves defaults; a CliException (exit 1) names the problem. */
   public AgentSettings settings(String hostName) {
-    if (!join.isEmpty()) {
-      throw unsupported("joining a cluster (-join/-retry-join)");
+    if (dev && !join.isEmpty()) {
+      throw unsupported("joining a cluster (-join/-retry-join) with -dev");
     }
     if (!config.isEmpty()) {
       throw unsupported("configuration files (-config-file/-config-dir)");
@@ -131,12 +142,12 @@ public final class AgentCommand extends Verb {
     if (!isServer) {
       throw unsupported("client agents (run with -server -bootstrap-expect=1, or -dev)");
     }
-    if (expect > 1) {
-      throw unsupported("clusters of several servers (-bootstrap-expect=" + expect + ")");
+    if (expect == 0 && join.isEmpty()) {
+      throw new CliException("==> A server needs -bootstrap-expect=N, or -retry-join to join"
+          + " an existing cluster");
     }
-    if (expect == 0) {
-      throw unsupported(
-          "a server that waits to be joined; add -bootstrap-expect=1 for a single server");
+    if (retryMax < 0) {
+      throw new CliException("==> -retry-max must not be negative");
     }
     if (!dev && dataDir == null) {
       throw new CliException("==> -data-dir is required unless -dev is given");
@@ -165,9 +176,35 @@ public final class AgentCommand extends Verb {
         port("-server-port", serverPort),
         port("-raft-port", raftPort),
         meta(nodeMeta),
-        level);
+        level,
+        null,
+        ClusterOptions.defaults().withRetry(joinAddresses(join), interval(retryInterval),
+            retryMax));
     return new AgentSettings(config, dev,
         pidFile == null ? null : pidFile.toAbsolutePath().normalize());
+  }
+
+  /** host or host:port; the server port 8300 when none is given, as Consul's 8301 default. */
+  static List<String> joinAddresses(List<String> flags) {
+    List<String> out = new ArrayList<>();
+    for (String a : flags) {
+      String addr = a.strip();
+      boolean hasPort = addr.startsWith("[") ? addr.contains("]:") : addr.contains(":");
+      out.add(hasPort ? addr : addr + ":8300");
+    }
+    return out;
+  }
+
+  private static Duration interval(String text) {
+    try {
+      Duration d = GoDuration.parse(text);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException("must be positive");
+      }
+      return d;
+    } catch (RuntimeException e) {
+      throw new CliException("==> -retry-interval must be a positive duration: " + text);
+    }
   }
 
   private static CliException unsupported(String what) {
