@@ -33,6 +33,7 @@ import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
  * a client only reaches the peers of its build-time group).
  */
 final class RaftIo implements AutoCloseable {
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
   private final RaftProperties props;
   private final RaftTuning tuning;
   private final RaftPeerId selfPeerId;
@@ -178,23 +179,44 @@ final class RaftIo implements AutoCloseable {
     T map(RaftClientReply reply) throws IOException;
   }
 
+  /**
+   * Closes every client this node built, each on its own thread and for at most a few
+   * seconds: a Ratis client closing its proxies to a peer that is gone was seen to wait
+   * forever (PeerProxyMap.close), and a node that is shutting down must not hang on it.
+   */
   @Override
-  public synchronized void close() throws IOException {
-    closed = true;
-    IOException first = null;
-    List<RaftClient> all = new ArrayList<>(retired);
-    if (client != null) {
-      all.add(client);
-    }
-    for (RaftClient c : all) {
-      try {
-        c.close();
-      } catch (IOException e) {
-        first = first == null ? e : first;
+  public void close() {
+    List<RaftClient> all;
+    synchronized (this) {
+      closed = true;
+      all = new ArrayList<>(retired);
+      if (client != null) {
+        all.add(client);
       }
+      retired.clear();
+      client = null;
     }
-    if (first != null) {
-      throw first;
+    List<Thread> closers = new ArrayList<>();
+    for (RaftClient c : all) {
+      closers.add(Thread.ofPlatform().daemon().name("registry-client-close").start(() -> {
+        try {
+          c.close();
+        } catch (IOException | RuntimeException e) {
+          // Closing is best effort; the node is going away.
+        }
+      }));
+    }
+    long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+    for (Thread t : closers) {
+      try {
+        long left = deadline - System.nanoTime();
+        if (left > 0) {
+          t.join(Duration.ofNanos(left));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 }
