@@ -111,6 +111,11 @@ final class AgentValidator {
     if (!intervalCheck && !hasTtl) {
       throw invalidCheck("TTL must be > 0 for TTL checks");
     }
+    // Consul stores these and lets the probe fail; we refuse what can never be probed.
+    target("HTTP", c.http(), CheckTargets.urlProblem(nz(c.http())));
+    target("TCP", c.tcp(), CheckTargets.hostPortProblem(nz(c.tcp())));
+    target("UDP", c.udp(), CheckTargets.hostPortProblem(nz(c.udp())));
+    target("GRPC", c.grpc(), CheckTargets.grpcProblem(nz(c.grpc())));
     if (c.outputMaxSize() != null && c.outputMaxSize() < 0) {
       throw invalidCheck("MaxOutputMaxSize must be positive");
     }
@@ -119,6 +124,12 @@ final class AgentValidator {
         && c.failuresBeforeCritical() > 0
         && c.failuresBeforeWarning() > c.failuresBeforeCritical()) {
       throw invalidCheck("FailuresBeforeWarning can't be higher than FailuresBeforeCritical");
+    }
+  }
+
+  private static void target(String field, String value, String problem) {
+    if (!isEmpty(value) && problem != null) {
+      throw invalidCheck(field + " \"" + value + "\" " + problem);
     }
   }
 
@@ -179,5 +190,9 @@ final class AgentValidator {
 
   private static AgentException invalidCheck(String reason) {
     return bad("Invalid check: " + reason);
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
   }
 }

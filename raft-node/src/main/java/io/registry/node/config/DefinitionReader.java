@@ -4,11 +4,10 @@ import io.registry.catalog.model.ServiceAddress;
 import io.registry.catalog.model.Weights;
 import io.registry.node.agent.AgentCheckSpec;
 import io.registry.node.agent.AgentServiceSpec;
+import io.registry.node.agent.CheckTargets;
 import io.registry.node.agent.DefinitionRules;
 import io.registry.node.agent.FileCheck;
 import io.registry.node.agent.FileService;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,18 +136,7 @@ final class DefinitionReader {
 
   /** An absolute http(s) URL with a host: what the HTTP check runner can request. */
   private static void requireUrl(ConfigFields f, String url) {
-    String reason = null;
-    try {
-      URI uri = new URI(url);
-      String scheme = uri.getScheme();
-      if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-        reason = "must start with http:// or https://";
-      } else if (uri.getHost() == null || uri.getHost().isEmpty()) {
-        reason = "has no host";
-      }
-    } catch (URISyntaxException e) {
-      reason = "is not a URL (" + e.getReason() + ")";
-    }
+    String reason = CheckTargets.urlProblem(url);
     if (reason != null) {
       throw f.fail(f.pathOf("http"), "\"" + url + "\" " + reason);
     }
@@ -159,24 +147,9 @@ final class DefinitionReader {
     if (address == null) {
       return;
     }
-    int colon = address.lastIndexOf(':');
-    boolean bracketed = address.startsWith("[");
-    if (colon < 0 || (bracketed && colon < address.indexOf(']'))) {
-      throw f.fail(f.pathOf(key), "address \"" + address + "\" has no port (use host:port)");
-    }
-    String host = address.substring(0, colon);
-    String port = address.substring(colon + 1);
-    if (host.isEmpty()) {
-      throw f.fail(f.pathOf(key), "address \"" + address + "\" has no host (use host:port)");
-    }
-    try {
-      int p = Integer.parseInt(port);
-      if (p < 1 || p > 65535) {
-        throw new NumberFormatException();
-      }
-    } catch (NumberFormatException e) {
-      throw f.fail(f.pathOf(key), "address \"" + address + "\" has an invalid port \"" + port
-          + "\" (use host:port, port 1-65535)");
+    String reason = CheckTargets.hostPortProblem(address);
+    if (reason != null) {
+      throw f.fail(f.pathOf(key), "address \"" + address + "\" " + reason);
     }
   }
 

@@ -107,6 +107,21 @@ class AgentValidationTest {
   }
 
   @Test
+  void checkTargetsThatCanNeverBeProbedAreRefused() {
+    registerRefused(service("web").check(http("not a url", TEN_S)), 400,
+        "Invalid check: HTTP \"not a url\" is not a URL (Illegal character in path)");
+    registerRefused(service("web").check(http("ftp://x/", TEN_S)), 400,
+        "Invalid check: HTTP \"ftp://x/\" must start with http:// or https://");
+    registerRefused(service("web").check(CheckSpecBuilder.none().tcp("localhost").interval(TEN_S)),
+        400, "Invalid check: TCP \"localhost\" has no port (use host:port)");
+    registerRefused(service("web").check(CheckSpecBuilder.none().tcp("h:99999").interval(TEN_S)),
+        400, "Invalid check: TCP \"h:99999\" has an invalid port \"99999\""
+            + " (use host:port, port 1-65535)");
+    registerRefused(service("web").check(CheckSpecBuilder.none().grpc("h/svc").interval(TEN_S)),
+        400, "Invalid check: GRPC \"h/svc\" has no port (use host:port)");
+  }
+
+  @Test
   void scriptChecksAreDisabled() {
     registerRefused(service("web").check(CheckSpecBuilder.none().args("/bin/true")
             .interval(TEN_S)), 500,
