@@ -77,6 +77,18 @@ public final class AgentCommand extends Verb {
       description = "HTTP API port (default 8500; 0 picks a free one).")
   int httpPort;
 
+  @Option(names = {"-dns-port", "--dns-port"}, paramLabel = "<port>", defaultValue = "8600",
+      description = "DNS port, UDP and TCP (default 8600; 0 picks a free one; -1 disables).")
+  int dnsPort;
+
+  @Option(names = {"-domain", "--domain"}, paramLabel = "<domain>",
+      description = "DNS domain answered (default consul.).")
+  String domain;
+
+  @Option(names = {"-recursor", "--recursor"}, paramLabel = "<addr>",
+      description = "DNS server for names outside the domain (repeatable; ip[:port]).")
+  List<String> recursors = new ArrayList<>();
+
   @Option(names = {"-server-port", "--server-port"}, paramLabel = "<port>",
       defaultValue = "8300", description = "Internal RPC port (default 8300).")
   int serverPort;
@@ -222,8 +234,10 @@ public final class AgentCommand extends Verb {
         over.agentOptions(enableScriptChecks, enableLocalScriptChecks),
         ClusterOptions.defaults().withRetry(joinAddresses(join), interval(retryInterval),
             retryMax));
+    DnsSettings dns = DnsSettings.resolve(over, files.settings().dns(), config.clientAddress(),
+        dnsPort, domain, recursors);
     return new AgentSettings(config, dev,
-        pidFile == null ? null : pidFile.toAbsolutePath().normalize(), files);
+        pidFile == null ? null : pidFile.toAbsolutePath().normalize(), files, dns);
   }
 
   /**
@@ -239,6 +253,7 @@ public final class AgentCommand extends Verb {
       throw new CliException("==> datacenter may only hold letters, digits, '_' and '-'");
     }
     validNodeId(f.nodeId());
+    DnsSettings.options(f.dns(), f.dns().domain(), f.dns().recursors());
   }
 
   /** host or host:port; the server port 8300 when none is given, as Consul's 8301 default. */

@@ -2,6 +2,7 @@ package io.registry.cli.agent;
 
 import io.registry.cli.Console;
 import io.registry.cli.VersionCommand;
+import io.registry.gateway.dns.DnsServer;
 import io.registry.gateway.http.HttpGateway;
 import io.registry.node.RegistryNodes;
 import io.registry.node.api.RegistryNode;
@@ -13,7 +14,7 @@ import java.util.function.Supplier;
 import sun.misc.Signal;
 
 /**
- * Runs one agent: start the node, then its HTTP gateway, print the settings once, and
+ * Runs one agent: start the node, then its HTTP gateway and DNS server, print the settings once, and
  * stay up until SIGINT/SIGTERM or a PUT /v1/agent/leave. Shutdown closes in reverse order (gateway first, so no
  * request reaches a closed node), removes the pid file, and exits 0.
  */
@@ -22,6 +23,7 @@ final class AgentRunner {
   private final Console console;
   private final AtomicReference<RegistryNode> node = new AtomicReference<>();
   private final AtomicReference<HttpGateway> gateway = new AtomicReference<>();
+  private final AtomicReference<DnsServer> dns = new AtomicReference<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   /** Re-reads the config files with the flags over them (reload). */
   private final Supplier<AgentSettings> reread;
@@ -52,12 +54,17 @@ final class AgentRunner {
       node.get().onReload(new ConfigReload(reread, node.get()));
       gateway.set(HttpGateway.start(
           node.get(), config.clientAddress(), config.httpPort(), settings.pretty()));
+      DnsSettings d = settings.dns();
+      if (d.enabled()) {
+        dns.set(DnsServer.start(node.get(), d.address(), d.port(), d.options()));
+      }
     } catch (RuntimeException e) {
       console.err().println("==> Error starting agent: " + reason(e));
       stop();
       return 1;
     }
-    console.out().print(banner(settings, node.get().self().nodeId(), gateway.get().port()));
+    console.out().print(banner(settings, node.get().self().nodeId(), gateway.get().port(),
+        dns.get() == null ? -1 : dns.get().port()));
     console.out().println("agent: started");
     console.out().flush();
     // PUT /v1/agent/leave: the node has left; exit 0 like a signal does.
@@ -121,6 +128,10 @@ final class AgentRunner {
 
   /** Idempotent: runs from the shutdown hook and after a failed start. */
   private void stop() {
+    DnsServer d = dns.getAndSet(null);
+    if (d != null) {
+      d.close();
+    }
     HttpGateway g = gateway.getAndSet(null);
     RegistryNode n = node.getAndSet(null);
     try {
@@ -152,8 +163,16 @@ final class AgentRunner {
     return root.getMessage() == null ? root.toString() : root.getMessage();
   }
 
+  /** The DNS port, with its address when addresses.dns moved it off the client address. */
+  private static String dnsAddress(AgentSettings settings, int dnsPort) {
+    if (dnsPort < 0 || settings.dns().address().equals(settings.node().clientAddress())) {
+      return Integer.toString(dnsPort);
+    }
+    return settings.dns().address() + ":" + dnsPort;
+  }
+
   /** The typed settings, printed once at start (style.md). */
-  static String banner(AgentSettings settings, String nodeId, int httpPort) {
+  static String banner(AgentSettings settings, String nodeId, int httpPort, int dnsPort) {
     NodeConfig c = settings.node();
     String dataDir = c.dataDir() == null ? "(temporary, removed at exit)" : c.dataDir().toString();
     return String.join("\n",
@@ -163,7 +182,8 @@ final class AgentRunner {
         "         Node name: '" + c.nodeName() + "'",
         "        Datacenter: '" + c.datacenter() + "'",
         "            Server: " + c.server() + " (Bootstrap: " + (c.bootstrapExpect() == 1) + ")",
-        "       Client Addr: [" + c.clientAddress() + "] (HTTP: " + httpPort + ")",
+        "       Client Addr: [" + c.clientAddress() + "] (HTTP: " + httpPort + ", DNS: "
+            + dnsAddress(settings, dnsPort) + ")",
         "      Cluster Addr: " + c.bindAddress() + " (Server: " + c.serverPort()
             + ", Raft: " + c.raftPort() + ")",
         "          Data Dir: " + dataDir,

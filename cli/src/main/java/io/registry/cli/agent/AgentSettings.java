@@ -12,15 +12,23 @@ import java.nio.file.Path;
  * @param pretty pretty-print every JSON response (-dev)
  * @param pidFile where to write the process id; null for none
  * @param files what the config files said (their services and checks are registered at start)
+ * @param dns the DNS server's address, port and answering rules
  */
-public record AgentSettings(NodeConfig node, boolean pretty, Path pidFile, LoadedConfig files) {
+public record AgentSettings(
+    NodeConfig node, boolean pretty, Path pidFile, LoadedConfig files, DnsSettings dns) {
 
   public AgentSettings {
     files = files == null ? LoadedConfig.NONE : files;
+    dns = dns == null ? DnsSettings.disabled(node.clientAddress()) : dns;
+  }
+
+  /** Settings without a DNS server. */
+  public AgentSettings(NodeConfig node, boolean pretty, Path pidFile, LoadedConfig files) {
+    this(node, pretty, pidFile, files, null);
   }
 
   /** Settings from flags alone. */
   public AgentSettings(NodeConfig node, boolean pretty, Path pidFile) {
-    this(node, pretty, pidFile, LoadedConfig.NONE);
+    this(node, pretty, pidFile, LoadedConfig.NONE, null);
   }
 }

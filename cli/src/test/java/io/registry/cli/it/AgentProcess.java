@@ -55,11 +55,17 @@ public final class AgentProcess implements AutoCloseable {
     }
   }
 
-  /** `java -jar registry.jar agent <args> -http-port P` with a log file in logDir. */
+  /**
+   * `java -jar registry.jar agent <args> -http-port P` with a log file in logDir. Without a
+   * -dns-port in args the DNS server takes a free port, so agents never race for 8600.
+   */
   public static AgentProcess startAgent(Path logDir, int httpPort, String... agentArgs) {
     List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar().toString(),
         "agent"));
     command.addAll(List.of(agentArgs));
+    if (command.stream().noneMatch(a -> a.startsWith("-dns-port"))) {
+      command.add("-dns-port=0");
+    }
     command.add("-http-port=" + httpPort);
     return start(command, logDir, httpPort);
   }

@@ -74,7 +74,7 @@ final class ClusterScripts {
       int base = 20000 + (int) (Math.random() * 20000);
       boolean free = true;
       for (int i = 0; i < 3 && free; i++) {
-        for (int k = 0; k < 3 && free; k++) {
+        for (int k = 0; k < 5 && free; k++) { // HTTP, RPC, Raft, DNS, gRPC
           try (var s = new java.net.ServerSocket(base + 10 * i + k, 1,
               java.net.InetAddress.getLoopbackAddress())) {
             s.setReuseAddress(true);

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
  * @param httpAddr addresses.http: the HTTP listener's address, over client_addr
  * @param raftPort ports.raft (ours), or ports.serf_lan: the port servers talk Raft on
  * @param retryJoin retry_join and start_join together
+ * @param dns ports.dns, addresses.dns, domain, recursors and dns_config
  */
 public record FileSettings(
     String datacenter,
@@ -42,26 +43,30 @@ public record FileSettings(
     Boolean enableLocalScriptChecks,
     Integer checkOutputMaxSize,
     Boolean discardCheckOutput,
-    Duration checkUpdateInterval) {
+    Duration checkUpdateInterval,
+    DnsFileSettings dns) {
 
   public static final FileSettings NONE = new FileSettings(null, null, null, null, null, null,
       null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-      null, null, null, null, null);
+      null, null, null, null, null, DnsFileSettings.NONE);
+
+  public FileSettings {
+    dns = dns == null ? DnsFileSettings.NONE : dns;
+  }
 
   // §14.3 keys we accept without acting on them yet; each one present is logged as a warning.
   private static final String[] NOT_IMPLEMENTED = {
     "advertise_addr", "advertise_addr_wan", "retry_join_wan", "retry_interval_wan",
-    "ui", "ui_dir", "ui_config", "log_json", "log_file", "acl", "performance", "dns_config",
-    "recursors", "domain", "alt_domain", "discovery_max_stale", "session_ttl_min",
+    "ui", "ui_dir", "ui_config", "log_json", "log_file", "acl", "performance", "alt_domain", "discovery_max_stale", "session_ttl_min",
     "http_config", "telemetry", "limits", "leave_on_terminate", "skip_leave_on_interrupt",
     "default_query_time", "max_query_time", "primary_datacenter", "disable_update_check",
     "translate_wan_addrs", "enable_debug"
   };
   private static final String[] PORTS_NOT_IMPLEMENTED = {
-    "dns", "https", "grpc", "grpc_tls", "serf_wan", "sidecar_min_port", "sidecar_max_port",
+    "https", "grpc", "grpc_tls", "serf_wan", "sidecar_min_port", "sidecar_max_port",
     "expose_min_port", "expose_max_port"
   };
-  private static final String[] ADDRESSES_NOT_IMPLEMENTED = {"dns", "https", "grpc", "grpc_tls"};
+  private static final String[] ADDRESSES_NOT_IMPLEMENTED = {"https", "grpc", "grpc_tls"};
 
   /** Reads (consumes) the settings keys of one file's top-level object. */
   static FileSettings read(ConfigFields f, Consumer<String> ignored) {
@@ -73,18 +78,22 @@ public record FileSettings(
     }
     f.ignore(ignored, NOT_IMPLEMENTED);
     String httpAddr = null;
+    String dnsAddr = null;
     ConfigFields addresses = f.object("addresses");
     if (addresses != null) {
       httpAddr = addresses.str("http");
+      dnsAddr = addresses.str("dns");
       addresses.ignore(ignored, ADDRESSES_NOT_IMPLEMENTED);
       addresses.rejectUnknown();
     }
     Integer httpPort = null;
     Integer serverPort = null;
     Integer raftPort = null;
+    Integer dnsPort = null;
     ConfigFields ports = f.object("ports");
     if (ports != null) {
       httpPort = port(ports, "http");
+      dnsPort = port(ports, "dns");
       serverPort = port(ports, "server");
       Integer serf = port(ports, "serf_lan");
       Integer raft = port(ports, "raft");
@@ -132,7 +141,8 @@ public record FileSettings(
         f.bool("enable_local_script_checks"),
         checkOutputMaxSize,
         f.bool("discard_check_output"),
-        f.duration(true, "check_update_interval"));
+        f.duration(true, "check_update_interval"),
+        DnsFileSettings.read(f, dnsPort, dnsAddr, ignored));
   }
 
   /** This file's settings with a later file's over them. */
@@ -163,7 +173,8 @@ public record FileSettings(
         pick(enableLocalScriptChecks, later.enableLocalScriptChecks),
         pick(checkOutputMaxSize, later.checkOutputMaxSize),
         pick(discardCheckOutput, later.discardCheckOutput),
-        pick(checkUpdateInterval, later.checkUpdateInterval));
+        pick(checkUpdateInterval, later.checkUpdateInterval),
+        dns.merge(later.dns));
   }
 
   private static Integer port(ConfigFields ports, String key) {
