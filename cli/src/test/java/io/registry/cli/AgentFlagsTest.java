@@ -114,7 +114,7 @@ class AgentFlagsTest {
     assertThatThrownBy(() -> settings("agent", "-server", "-bootstrap-expect=3", "-data-dir=/d",
         "-retry-interval=soon")).hasMessageContaining("-retry-interval");
     assertThatThrownBy(() -> settings("agent", "-data-dir=/d"))
-        .hasMessageContaining("client agents");
+        .hasMessageContaining("A client agent needs -retry-join");
     assertThatThrownBy(() -> settings("agent", "-dev", "-retry-join=10.0.0.2"))
         .hasMessageContaining("joining a cluster");
     assertThatThrownBy(() -> settings("agent", "-server", "-bootstrap", "-bootstrap-expect=1",
@@ -135,7 +135,7 @@ class AgentFlagsTest {
   void validationErrorsAreExitOneWithTheMessageOnStderr() {
     int code = Main.run(console, "agent", "-data-dir=/d");
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString()).contains("Not supported yet");
+    assertThat(err.toString()).contains("A client agent needs -retry-join");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.registry.node;
 
 import io.registry.node.api.RegistryNode;
+import io.registry.node.client.ClientRegistryNode;
 import io.registry.node.config.NodeConfig;
 import io.registry.node.config.RaftTuning;
 import io.registry.node.membership.ClusterServers;
@@ -17,7 +18,7 @@ public final class RegistryNodes {
    * serfHealth check and the consul service are in the catalog.
    *
    * @throws IllegalArgumentException for configurations not supported yet (client agents,
-   *     -bootstrap-expect above 1) or a server without a data dir
+   *     a client agent without -retry-join) or a node without a data dir
    */
   public static RegistryNode start(NodeConfig config) {
     return start(config, RaftTuning.defaults());
@@ -25,6 +26,9 @@ public final class RegistryNodes {
 
   /** As {@link #start(NodeConfig)}, with Ratis tuning other than the defaults (tests). */
   public static RegistryNode start(NodeConfig config, RaftTuning tuning) {
+    if (!config.dev() && !config.server()) {
+      return ClientRegistryNode.start(config, tuning);
+    }
     if (NodeLayout.clustered(config)) {
       return ClusterServers.start(config, tuning);
     }

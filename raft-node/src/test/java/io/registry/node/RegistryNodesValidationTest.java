@@ -19,10 +19,10 @@ class RegistryNodesValidationTest {
   }
 
   @Test
-  void clientAgentsAreNotSupportedYet() {
+  void clientAgentWithoutRetryJoinIsRefused() {
     assertThatThrownBy(() -> RegistryNodes.start(config(false, 0, dir)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("Client agents");
+        .hasMessageContaining("A client agent needs -retry-join");
   }
 
   @Test

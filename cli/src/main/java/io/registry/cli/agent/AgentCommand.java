@@ -193,10 +193,10 @@ public final class AgentCommand extends Verb {
     if (!isServer && (expect > 0 || bootstrap)) {
       throw new CliException("==> 'bootstrap_expect > 0' requires 'server = true'");
     }
-    if (!isServer) {
-      throw unsupported("client agents (run with -server -bootstrap-expect=1, or -dev)");
+    if (!isServer && join.isEmpty()) {
+      throw new CliException("==> A client agent needs -retry-join with a server's address");
     }
-    if (expect == 0 && join.isEmpty()) {
+    if (isServer && expect == 0 && join.isEmpty()) {
       throw new CliException("==> A server needs -bootstrap-expect=N, or -retry-join to join"
           + " an existing cluster");
     }

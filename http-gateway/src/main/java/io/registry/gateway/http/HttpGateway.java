@@ -7,6 +7,7 @@ import io.javalin.router.Endpoint;
 import io.registry.gateway.http.v1.V1Routes;
 import io.registry.gateway.json.Json;
 import io.registry.node.api.RegistryNode;
+import io.registry.node.api.ServerLocator;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,9 +30,13 @@ public final class HttpGateway implements AutoCloseable {
   private final Router router;
   private final GatewayOptions options;
   private final ApiContext api;
+  // Set on a client agent only: it holds no catalog and proxies to a server.
+  private final Forwarder forwarder;
 
   private HttpGateway(RegistryNode node, GatewayOptions options) {
     this.options = options;
+    this.forwarder = !node.self().server() && node instanceof ServerLocator servers
+        ? new Forwarder(servers) : null;
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "http-blocking-timer");
       t.setDaemon(true);
@@ -86,8 +91,12 @@ public final class HttpGateway implements AutoCloseable {
     timer.shutdownNow();
   }
 
-  private void serve(Context ctx) {
+  private void serve(Context ctx) throws Exception {
     HttpServletRequest req = ctx.req();
+    if (forwarder != null && Forwarder.forwards(req.getRequestURI())) {
+      forwarder.forward(ctx);
+      return;
+    }
     boolean pretty = options.pretty() || QueryParams.parse(req.getQueryString()).has("pretty");
     CompletableFuture<ApiResponse> answer;
     try {

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The leader's decision (membership.md sec. 5): a server silent for longer than the
+ * The leader's decision (membership.md sec. 5): a node silent for longer than the
  * threshold is failed, a failed one heard again is alive. Pure: it returns the transitions;
  * the caller writes them. A new leader waits a grace period before it fails anybody, so a
  * leader change never flaps members; it never judges itself.
@@ -37,7 +37,8 @@ final class FailureDetector {
     }
     List<Transition> out = new ArrayList<>();
     for (Member m : members) {
-      if (!"server".equals(m.role()) || m.name().equals(self)) {
+      // Servers and client agents alike: both heartbeat the leader.
+      if (m.name().equals(self)) {
         continue;
       }
       boolean silent = table.silenceNanos(m.name(), leaderSince) > thresholdNanos;

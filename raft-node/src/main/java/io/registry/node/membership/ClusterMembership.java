@@ -49,6 +49,8 @@ import org.slf4j.LoggerFactory;
 public final class ClusterMembership implements ClusterHandler, Clustering {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterMembership.class);
   static final Duration CALL_DEADLINE = Duration.ofSeconds(5);
+  /** The member tag holding a server's HTTP address (client agents forward to it). */
+  public static final String HTTP_TAG = "http";
 
   final LocalServer self;
   final NodeLayout layout;
@@ -66,9 +68,14 @@ public final class ClusterMembership implements ClusterHandler, Clustering {
   private volatile PeerChanges peerChanges;
   private volatile Liveness liveness;
   private volatile RpcServer server;
+  // host:port of this server's HTTP API, "" when it picks a free port only later: client
+  // agents reverse-proxy their HTTP reads to it (member tag "http").
+  private final String httpAddress;
 
-  public ClusterMembership(NodeLayout layout, Path dataDir, ClusterOptions options) {
+  public ClusterMembership(
+      NodeLayout layout, Path dataDir, ClusterOptions options, String httpAddress) {
     this.layout = layout;
+    this.httpAddress = httpAddress == null ? "" : httpAddress;
     this.dataDir = dataDir;
     this.options = options;
     this.self = new LocalServer(layout.self().nodeId(), layout.self().nodeName(),
@@ -153,7 +160,9 @@ public final class ClusterMembership implements ClusterHandler, Clustering {
     }
     HelloReply.Builder reply = HelloReply.newBuilder().setResponder(identity()).setFormed(formed);
     List<ServerEntry> servers = formed ? voters() : forming.servers();
-    servers.forEach(s -> reply.addServers(s.toProto()));
+    Map<String, String> http = httpAddresses();
+    servers.forEach(s -> reply.addServers(
+        s.toProto().toBuilder().setHttpAddress(http.getOrDefault(s.name(), ""))));
     reply.setLeaderRpcAddress(leaderRpcAddress());
     return reply.build();
   }
@@ -287,6 +296,9 @@ public final class ClusterMembership implements ClusterHandler, Clustering {
     Member m = layout.selfMember();
     Map<String, String> tags = new LinkedHashMap<>(m.tags());
     tags.put("raft_id", cluster.raftPeerId());
+    if (!httpAddress.isEmpty()) {
+      tags.put(HTTP_TAG, httpAddress);
+    }
     return MemberUpdate.newBuilder()
         .setNode(m.name())
         .setNodeId(self.nodeId())
@@ -318,6 +330,21 @@ public final class ClusterMembership implements ClusterHandler, Clustering {
   @Override
   public void leave() {
     new Leave(this, raft, peerChanges).run();
+  }
+
+  // Server name -> HTTP address, from the replicated member rows.
+  private Map<String, String> httpAddresses() {
+    RaftHandle r = raft;
+    Map<String, String> out = new LinkedHashMap<>();
+    if (r != null) {
+      r.catalog().members().forEach(m -> {
+        String a = m.tags().get(HTTP_TAG);
+        if (a != null) {
+          out.put(m.name(), a);
+        }
+      });
+    }
+    return out;
   }
 
   /** The RPC address of the current leader, "" when none is known. */

@@ -18,7 +18,8 @@ public final class ClusterServers {
    */
   public static RaftRegistryNode start(NodeConfig config, RaftTuning tuning) {
     NodeLayout base = NodeLayout.resolve(config);
-    ClusterMembership membership = new ClusterMembership(base, config.dataDir(), config.cluster());
+    ClusterMembership membership = new ClusterMembership(base, config.dataDir(), config.cluster(),
+        httpAddress(config, base));
     try {
       membership.listen(base.raftBindHost(), base.serverPort());
       ClusterFile f = membership.awaitCluster();
@@ -28,5 +29,17 @@ public final class ClusterServers {
       membership.close();
       throw e;
     }
+  }
+
+  // Known only when the port is fixed (every real process); a free port is picked later.
+  static String httpAddress(NodeConfig config, NodeLayout layout) {
+    if (config.httpPort() <= 0) {
+      return "";
+    }
+    String host = config.clientAddress();
+    if (host == null || host.isBlank() || host.equals("0.0.0.0") || host.equals("::")) {
+      host = layout.self().advertiseAddress();
+    }
+    return host + ":" + config.httpPort();
   }
 }

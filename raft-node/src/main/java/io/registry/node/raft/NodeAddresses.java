@@ -11,14 +11,14 @@ import java.net.SocketException;
 import java.util.Collections;
 
 /** Address choices made once at start: what we advertise and which ports we take. */
-final class NodeAddresses {
+public final class NodeAddresses {
   private NodeAddresses() {}
 
   /**
    * The address others should use: the bind address, unless it is a wildcard, then the first
    * site-local IPv4 of an up interface, else 127.0.0.1.
    */
-  static String advertise(String bindAddress) {
+  public static String advertise(String bindAddress) {
     if (bindAddress != null && !bindAddress.isBlank() && !isWildcard(bindAddress)) {
       return bindAddress;
     }

@@ -116,8 +116,8 @@ public record NodeLayout(
       return;
     }
     if (!config.server()) {
-      // TODO(#3 follow-up): client agents that forward to servers.
-      throw new IllegalArgumentException("Client agents are not supported yet; use -server or -dev");
+      // Client agents hold no Raft state: RegistryNodes starts them as ClientRegistryNode.
+      throw new IllegalArgumentException("A client agent has no Raft layout");
     }
     if (config.bootstrapExpect() < 0) {
       throw new IllegalArgumentException("-bootstrap-expect must not be negative");
