@@ -14,14 +14,16 @@ import java.util.concurrent.TimeUnit;
 /** An in-process dev node with its public gRPC API on a free loopback port, and a client. */
 final class GrpcNode implements AutoCloseable {
   final RegistryNode node;
-  final GrpcGateway gateway;
+  private final int port;
+  private volatile GrpcGateway gateway;
   final ManagedChannel channel;
 
   GrpcNode() {
     node = RegistryNodes.start(NodeConfig.devOnFreePorts("grpc-test-node"));
     gateway = GrpcGateway.start(node, "127.0.0.1", 0);
+    port = gateway.port();
     channel = Grpc.newChannelBuilder(
-        "127.0.0.1:" + gateway.port(), InsecureChannelCredentials.create()).build();
+        "127.0.0.1:" + port, InsecureChannelCredentials.create()).build();
   }
 
   RegistryGrpc.RegistryBlockingStub blocking() {
@@ -34,7 +36,17 @@ final class GrpcNode implements AutoCloseable {
 
   /** The registry's gRPC address, as a resolver target's authority. */
   String address() {
-    return "127.0.0.1:" + gateway.port();
+    return "127.0.0.1:" + port;
+  }
+
+  /** Stops the gRPC API (its streams end) while the node keeps running. */
+  void stopGateway() {
+    gateway.close();
+  }
+
+  /** Serves the gRPC API again on the same port. */
+  void startGateway() {
+    gateway = GrpcGateway.start(node, "127.0.0.1", port);
   }
 
   /** Watches parked in the catalog right now. */
