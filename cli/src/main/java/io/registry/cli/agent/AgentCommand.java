@@ -74,6 +74,10 @@ public final class AgentCommand extends Verb {
       description = "HTTP API port (default 8500; 0 picks a free one).")
   int httpPort;
 
+  @Option(names = {"-grpc-port", "--grpc-port"}, paramLabel = "<port>", defaultValue = "8502",
+      description = "Public gRPC API port (default 8502; 0 picks a free one; -1 disables).")
+  int grpcPort;
+
   @Option(names = {"-server-port", "--server-port"}, paramLabel = "<port>",
       defaultValue = "8300", description = "Internal RPC port (default 8300).")
   int serverPort;
@@ -151,6 +155,7 @@ public final class AgentCommand extends Verb {
             : files.settings().clientAddr());
     int httpPort = over.pick("-http-port", this.httpPort, files.settings().httpPort());
     int serverPort = over.pick("-server-port", this.serverPort, files.settings().serverPort());
+    int grpcPort = over.pick("-grpc-port", this.grpcPort, files.settings().grpcPort());
     int raftPort = over.pick("-raft-port", this.raftPort, files.settings().raftPort());
     String datacenter = over.pick("-datacenter", this.datacenter, files.settings().datacenter());
     String logLevel = over.pick("-log-level", this.logLevel, files.settings().logLevel());
@@ -211,7 +216,8 @@ public final class AgentCommand extends Verb {
         over.agentOptions(enableScriptChecks, enableLocalScriptChecks),
         null);
     return new AgentSettings(config, dev,
-        pidFile == null ? null : pidFile.toAbsolutePath().normalize(), files);
+        pidFile == null ? null : pidFile.toAbsolutePath().normalize(), files,
+        grpcPort == -1 ? -1 : port("-grpc-port", grpcPort));
   }
 
   /**

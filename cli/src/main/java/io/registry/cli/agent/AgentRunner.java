@@ -2,6 +2,7 @@ package io.registry.cli.agent;
 
 import io.registry.cli.Console;
 import io.registry.cli.VersionCommand;
+import io.registry.gateway.grpc.GrpcGateway;
 import io.registry.gateway.http.HttpGateway;
 import io.registry.node.RegistryNodes;
 import io.registry.node.api.RegistryNode;
@@ -22,6 +23,8 @@ final class AgentRunner {
   private final Console console;
   private final AtomicReference<RegistryNode> node = new AtomicReference<>();
   private final AtomicReference<HttpGateway> gateway = new AtomicReference<>();
+  /** The public gRPC API; stays null when -grpc-port=-1. */
+  private final AtomicReference<GrpcGateway> grpc = new AtomicReference<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   /** Re-reads the config files with the flags over them (reload). */
   private final Supplier<AgentSettings> reread;
@@ -52,12 +55,16 @@ final class AgentRunner {
       node.get().onReload(new ConfigReload(reread, node.get()));
       gateway.set(HttpGateway.start(
           node.get(), config.clientAddress(), config.httpPort(), settings.pretty()));
+      if (settings.grpcPort() != -1) {
+        grpc.set(GrpcGateway.start(node.get(), config.clientAddress(), settings.grpcPort()));
+      }
     } catch (RuntimeException e) {
       console.err().println("==> Error starting agent: " + reason(e));
       stop();
       return 1;
     }
-    console.out().print(banner(settings, node.get().self().nodeId(), gateway.get().port()));
+    console.out().print(banner(settings, node.get().self().nodeId(), gateway.get().port(),
+        grpc.get() == null ? -1 : grpc.get().port()));
     console.out().println("agent: started");
     console.out().flush();
     // PUT /v1/agent/leave: the node has left; exit 0 like a signal does.
@@ -121,8 +128,16 @@ final class AgentRunner {
 
   /** Idempotent: runs from the shutdown hook and after a failed start. */
   private void stop() {
+    GrpcGateway rpc = grpc.getAndSet(null);
     HttpGateway g = gateway.getAndSet(null);
     RegistryNode n = node.getAndSet(null);
+    try {
+      if (rpc != null) {
+        rpc.close();
+      }
+    } catch (RuntimeException e) {
+      console.err().println("==> Error stopping gRPC server: " + reason(e));
+    }
     try {
       if (g != null) {
         g.close();
@@ -153,7 +168,7 @@ final class AgentRunner {
   }
 
   /** The typed settings, printed once at start (style.md). */
-  static String banner(AgentSettings settings, String nodeId, int httpPort) {
+  static String banner(AgentSettings settings, String nodeId, int httpPort, int grpcPort) {
     NodeConfig c = settings.node();
     String dataDir = c.dataDir() == null ? "(temporary, removed at exit)" : c.dataDir().toString();
     return String.join("\n",
@@ -166,6 +181,8 @@ final class AgentRunner {
         "       Client Addr: [" + c.clientAddress() + "] (HTTP: " + httpPort + ")",
         "      Cluster Addr: " + c.bindAddress() + " (Server: " + c.serverPort()
             + ", Raft: " + c.raftPort() + ")",
+        "          gRPC API: " + (grpcPort == -1 ? "disabled"
+            : c.clientAddress() + ":" + grpcPort + " (registry.v1)"),
         "          Data Dir: " + dataDir,
         "         Log Level: " + c.logLevel(),
         "",

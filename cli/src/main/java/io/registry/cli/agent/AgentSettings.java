@@ -1,5 +1,6 @@
 package io.registry.cli.agent;
 
+import io.registry.gateway.grpc.GrpcGateway;
 import io.registry.node.config.LoadedConfig;
 import io.registry.node.config.NodeConfig;
 import java.nio.file.Path;
@@ -12,8 +13,10 @@ import java.nio.file.Path;
  * @param pretty pretty-print every JSON response (-dev)
  * @param pidFile where to write the process id; null for none
  * @param files what the config files said (their services and checks are registered at start)
+ * @param grpcPort the public gRPC API's port on the client address; 0 picks a free one, -1 = off
  */
-public record AgentSettings(NodeConfig node, boolean pretty, Path pidFile, LoadedConfig files) {
+public record AgentSettings(
+    NodeConfig node, boolean pretty, Path pidFile, LoadedConfig files, int grpcPort) {
 
   public AgentSettings {
     files = files == null ? LoadedConfig.NONE : files;
@@ -21,6 +24,6 @@ public record AgentSettings(NodeConfig node, boolean pretty, Path pidFile, Loade
 
   /** Settings from flags alone. */
   public AgentSettings(NodeConfig node, boolean pretty, Path pidFile) {
-    this(node, pretty, pidFile, LoadedConfig.NONE);
+    this(node, pretty, pidFile, LoadedConfig.NONE, GrpcGateway.DEFAULT_PORT);
   }
 }

@@ -61,6 +61,8 @@ public final class AgentProcess implements AutoCloseable {
         "agent"));
     command.addAll(List.of(agentArgs));
     command.add("-http-port=" + httpPort);
+    // A free port, so agents of parallel builds never fight over 8502.
+    command.add("-grpc-port=0");
     return start(command, logDir, httpPort);
   }
 

@@ -35,6 +35,7 @@ class LauncherIT {
         "JAVA_HOME=" + System.getProperty("java.home"),
         "bash", launcher.toString(), "agent", "-dev",
         "-http-port=" + http,
+        "-grpc-port=0",
         "-server-port=" + AgentProcess.freePort(),
         "-raft-port=" + AgentProcess.freePort());
     agent = AgentProcess.start(command, tmp, http).awaitLeader();

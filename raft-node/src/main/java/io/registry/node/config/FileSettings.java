@@ -15,6 +15,7 @@ import java.util.function.Consumer;
  * @param httpAddr addresses.http: the HTTP listener's address, over client_addr
  * @param raftPort ports.raft (ours), or ports.serf_lan: the port servers talk Raft on
  * @param retryJoin retry_join and start_join together
+ * @param grpcPort ports.grpc: the public gRPC API (-1 disables)
  */
 public record FileSettings(
     String datacenter,
@@ -42,11 +43,12 @@ public record FileSettings(
     Boolean enableLocalScriptChecks,
     Integer checkOutputMaxSize,
     Boolean discardCheckOutput,
-    Duration checkUpdateInterval) {
+    Duration checkUpdateInterval,
+    Integer grpcPort) {
 
   public static final FileSettings NONE = new FileSettings(null, null, null, null, null, null,
       null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-      null, null, null, null, null);
+      null, null, null, null, null, null);
 
   // §14.3 keys we accept without acting on them yet; each one present is logged as a warning.
   private static final String[] NOT_IMPLEMENTED = {
@@ -58,7 +60,7 @@ public record FileSettings(
     "translate_wan_addrs", "enable_debug"
   };
   private static final String[] PORTS_NOT_IMPLEMENTED = {
-    "dns", "https", "grpc", "grpc_tls", "serf_wan", "sidecar_min_port", "sidecar_max_port",
+    "dns", "https", "grpc_tls", "serf_wan", "sidecar_min_port", "sidecar_max_port",
     "expose_min_port", "expose_max_port"
   };
   private static final String[] ADDRESSES_NOT_IMPLEMENTED = {"dns", "https", "grpc", "grpc_tls"};
@@ -82,6 +84,7 @@ public record FileSettings(
     Integer httpPort = null;
     Integer serverPort = null;
     Integer raftPort = null;
+    Integer grpcPort = null;
     ConfigFields ports = f.object("ports");
     if (ports != null) {
       httpPort = port(ports, "http");
@@ -89,6 +92,7 @@ public record FileSettings(
       Integer serf = port(ports, "serf_lan");
       Integer raft = port(ports, "raft");
       raftPort = raft != null ? raft : serf;
+      grpcPort = port(ports, "grpc");
       ports.ignore(ignored, PORTS_NOT_IMPLEMENTED);
       ports.rejectUnknown();
     }
@@ -132,7 +136,8 @@ public record FileSettings(
         f.bool("enable_local_script_checks"),
         checkOutputMaxSize,
         f.bool("discard_check_output"),
-        f.duration(true, "check_update_interval"));
+        f.duration(true, "check_update_interval"),
+        grpcPort);
   }
 
   /** This file's settings with a later file's over them. */
@@ -163,7 +168,8 @@ public record FileSettings(
         pick(enableLocalScriptChecks, later.enableLocalScriptChecks),
         pick(checkOutputMaxSize, later.checkOutputMaxSize),
         pick(discardCheckOutput, later.discardCheckOutput),
-        pick(checkUpdateInterval, later.checkUpdateInterval));
+        pick(checkUpdateInterval, later.checkUpdateInterval),
+        pick(grpcPort, later.grpcPort));
   }
 
   private static Integer port(ConfigFields ports, String key) {
