@@ -93,15 +93,26 @@ class AgentFlagsTest {
   }
 
   @Test
+  void clusterFlagsReachTheNodeConfig() {
+    NodeConfig c = settings("agent", "-server", "-bootstrap-expect=3", "-data-dir=/d",
+        "-retry-join=10.0.0.2", "-join", "10.0.0.3:9300", "-retry-interval=5s", "-retry-max=4")
+        .node();
+    assertThat(c.bootstrapExpect()).isEqualTo(3);
+    assertThat(c.cluster().retryJoin()).containsExactly("10.0.0.2:8300", "10.0.0.3:9300");
+    assertThat(c.cluster().retryInterval()).isEqualTo(java.time.Duration.ofSeconds(5));
+    assertThat(c.cluster().retryMax()).isEqualTo(4);
+  }
+
+  @Test
   void validationErrors() {
     assertThatThrownBy(() -> settings("agent", "-server", "-bootstrap-expect=1"))
         .hasMessageContaining("-data-dir is required");
     assertThatThrownBy(() -> settings("agent", "-bootstrap-expect=1", "-data-dir=/d"))
         .hasMessageContaining("requires 'server = true'");
-    assertThatThrownBy(() -> settings("agent", "-server", "-bootstrap-expect=3", "-data-dir=/d"))
-        .hasMessageContaining("Not supported yet").hasMessageContaining("-bootstrap-expect=3");
     assertThatThrownBy(() -> settings("agent", "-server", "-data-dir=/d"))
-        .hasMessageContaining("Not supported yet");
+        .hasMessageContaining("-retry-join");
+    assertThatThrownBy(() -> settings("agent", "-server", "-bootstrap-expect=3", "-data-dir=/d",
+        "-retry-interval=soon")).hasMessageContaining("-retry-interval");
     assertThatThrownBy(() -> settings("agent", "-data-dir=/d"))
         .hasMessageContaining("client agents");
     assertThatThrownBy(() -> settings("agent", "-dev", "-retry-join=10.0.0.2"))
@@ -122,7 +133,7 @@ class AgentFlagsTest {
 
   @Test
   void validationErrorsAreExitOneWithTheMessageOnStderr() {
-    int code = Main.run(console, "agent", "-server", "-bootstrap-expect=2", "-data-dir=/d");
+    int code = Main.run(console, "agent", "-data-dir=/d");
     assertThat(code).isEqualTo(1);
     assertThat(err.toString()).contains("Not supported yet");
   }

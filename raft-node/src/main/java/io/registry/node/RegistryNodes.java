@@ -3,6 +3,8 @@ package io.registry.node;
 import io.registry.node.api.RegistryNode;
 import io.registry.node.config.NodeConfig;
 import io.registry.node.config.RaftTuning;
+import io.registry.node.membership.ClusterServers;
+import io.registry.node.raft.NodeLayout;
 import io.registry.node.raft.RaftRegistryNode;
 
 /** Starts nodes. */
@@ -23,6 +25,9 @@ public final class RegistryNodes {
 
   /** As {@link #start(NodeConfig)}, with Ratis tuning other than the defaults (tests). */
   public static RegistryNode start(NodeConfig config, RaftTuning tuning) {
+    if (NodeLayout.clustered(config)) {
+      return ClusterServers.start(config, tuning);
+    }
     return RaftRegistryNode.start(config, tuning);
   }
 }

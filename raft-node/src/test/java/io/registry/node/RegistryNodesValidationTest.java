@@ -26,10 +26,10 @@ class RegistryNodesValidationTest {
   }
 
   @Test
-  void bootstrapExpectAboveOneIsNotSupportedYet() {
-    assertThatThrownBy(() -> RegistryNodes.start(config(true, 3, dir)))
+  void serverWithoutBootstrapExpectOrRetryJoinIsRefused() {
+    assertThatThrownBy(() -> RegistryNodes.start(config(true, 0, dir)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("bootstrap-expect=1");
+        .hasMessageContaining("-retry-join");
   }
 
   @Test

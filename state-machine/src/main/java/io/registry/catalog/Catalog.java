@@ -5,6 +5,7 @@ import io.registry.catalog.model.ApplyResult;
 import io.registry.catalog.model.Check;
 import io.registry.catalog.model.HealthFilter;
 import io.registry.catalog.model.KvEntry;
+import io.registry.catalog.model.Member;
 import io.registry.catalog.model.Node;
 import io.registry.catalog.model.NodeServices;
 import io.registry.catalog.model.Result;
@@ -129,6 +130,11 @@ public final class Catalog {
   /** Every key starting with prefix, in byte order; the index never lowered by deletes. */
   public Result<List<KvEntry>> kvList(String prefix) {
     return read(t -> Queries.kvList(t, prefix));
+  }
+
+  /** Every member row (alive, leaving, left, failed) in name order. Wait key table:members. */
+  public List<Member> members() {
+    return read(t -> List.copyOf(t.members()));
   }
 
   /** The current index of a watch key, as the query that handed it out reports it. */

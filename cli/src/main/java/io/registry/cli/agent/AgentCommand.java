@@ -3,12 +3,15 @@ package io.registry.cli.agent;
 import io.registry.cli.CliException;
 import io.registry.cli.Console;
 import io.registry.cli.Verb;
+import io.registry.catalog.model.GoDuration;
+import io.registry.node.config.ClusterOptions;
 import io.registry.node.config.FileSettings;
 import io.registry.node.config.LoadedConfig;
 import io.registry.node.config.NodeConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +24,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * `registry agent`: runs one node until SIGINT/SIGTERM. Flags as §15.1; this release runs
- * a single server (-dev, or -server -bootstrap-expect=1); clustering flags are refused
- * with a clear message rather than ignored.
+ * `registry agent`: runs one node until SIGINT/SIGTERM. Flags as §15.1: -dev, a single
+ * server (-bootstrap-expect=1), or a server of several (-bootstrap-expect=N, -retry-join);
+ * client agents are refused with a clear message rather than ignored.
  */
 @Command(name = "agent", description = "Runs a registry agent (one node).")
 public final class AgentCommand extends Verb {
@@ -99,8 +102,16 @@ public final class AgentCommand extends Verb {
   Path pidFile;
 
   @Option(names = {"-join", "--join", "-retry-join", "--retry-join"}, paramLabel = "<addr>",
-      description = "Join a cluster (not supported yet).")
+      description = "Server port (host[:port], default port 8300) of a node to join (repeatable).")
   List<String> join = new ArrayList<>();
+
+  @Option(names = {"-retry-interval", "--retry-interval"}, paramLabel = "<duration>",
+      defaultValue = "30s", description = "Longest wait between join attempts (default 30s).")
+  String retryInterval;
+
+  @Option(names = {"-retry-max", "--retry-max"}, paramLabel = "<n>", defaultValue = "0",
+      description = "Join rounds before giving up with exit 1 (default 0: forever).")
+  int retryMax;
 
   // One list for both flags keeps their command-line order, which decides what overrides what.
   @Option(names = {"-config-file", "--config-file", "-config-dir", "--config-dir"},
@@ -161,8 +172,8 @@ public final class AgentCommand extends Verb {
     String logLevel = over.pick("-log-level", this.logLevel, files.settings().logLevel());
     Path pidFile = over.pick("-pid-file", this.pidFile, FlagsOverFiles.path(files.settings().pidFile()));
     Map<String, String> metaMap = over.meta(meta(nodeMeta), files.settings().nodeMeta());
-    if (!join.isEmpty()) {
-      throw unsupported("joining a cluster (-join/-retry-join)");
+    if (dev && !join.isEmpty()) {
+      throw unsupported("joining a cluster (-join/-retry-join) with -dev");
     }
     if (bootstrapExpect != null && bootstrapExpect < 0) {
       throw new CliException("==> -bootstrap-expect must not be negative");
@@ -178,12 +189,12 @@ public final class AgentCommand extends Verb {
     if (!isServer) {
       throw unsupported("client agents (run with -server -bootstrap-expect=1, or -dev)");
     }
-    if (expect > 1) {
-      throw unsupported("clusters of several servers (-bootstrap-expect=" + expect + ")");
+    if (expect == 0 && join.isEmpty()) {
+      throw new CliException("==> A server needs -bootstrap-expect=N, or -retry-join to join"
+          + " an existing cluster");
     }
-    if (expect == 0) {
-      throw unsupported(
-          "a server that waits to be joined; add -bootstrap-expect=1 for a single server");
+    if (retryMax < 0) {
+      throw new CliException("==> -retry-max must not be negative");
     }
     if (!dev && dataDir == null) {
       throw new CliException("==> -data-dir is required unless -dev is given");
@@ -214,7 +225,8 @@ public final class AgentCommand extends Verb {
         metaMap,
         level,
         over.agentOptions(enableScriptChecks, enableLocalScriptChecks),
-        null);
+        ClusterOptions.defaults().withRetry(joinAddresses(join), interval(retryInterval),
+            retryMax));
     return new AgentSettings(config, dev,
         pidFile == null ? null : pidFile.toAbsolutePath().normalize(), files,
         grpcPort == -1 ? -1 : port("-grpc-port", grpcPort));
@@ -233,6 +245,29 @@ public final class AgentCommand extends Verb {
       throw new CliException("==> datacenter may only hold letters, digits, '_' and '-'");
     }
     validNodeId(f.nodeId());
+  }
+
+  /** host or host:port; the server port 8300 when none is given, as Consul's 8301 default. */
+  static List<String> joinAddresses(List<String> flags) {
+    List<String> out = new ArrayList<>();
+    for (String a : flags) {
+      String addr = a.strip();
+      boolean hasPort = addr.startsWith("[") ? addr.contains("]:") : addr.contains(":");
+      out.add(hasPort ? addr : addr + ":8300");
+    }
+    return out;
+  }
+
+  private static Duration interval(String text) {
+    try {
+      Duration d = GoDuration.parse(text);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException("must be positive");
+      }
+      return d;
+    } catch (RuntimeException e) {
+      throw new CliException("==> -retry-interval must be a positive duration: " + text);
+    }
   }
 
   private static CliException unsupported(String what) {

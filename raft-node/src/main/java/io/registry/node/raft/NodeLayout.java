@@ -35,7 +35,8 @@ public record NodeLayout(
     boolean devMode,
     int bootstrapExpect,
     RaftPeerId peerId,
-    RaftGroup group) {
+    RaftGroup group,
+    RaftGroup clientGroup) {
 
   public static final String VERSION = "0.1.0";
 
@@ -78,7 +79,7 @@ public record NodeLayout(
           RaftPeer.newBuilder().setId(peerId).setAddress(advertise + ":" + raftPort).build();
       RaftGroup group = RaftGroup.valueOf(groupId(config.datacenter()), peer);
       return new NodeLayout(self, tempDir, raftDir, agentDir, bind, raftPort, serverPort,
-          config.dev(), Math.max(1, config.bootstrapExpect()), peerId, group);
+          config.dev(), Math.max(1, config.bootstrapExpect()), peerId, group, group);
     } catch (IOException | RuntimeException e) {
       deleteQuietly(tempDir);
       if (e instanceof IOException io) {
@@ -86,6 +87,21 @@ public record NodeLayout(
       }
       throw (RuntimeException) e;
     }
+  }
+
+  /**
+   * The same node in a multi-server group: the peer id and groups agreed by the membership
+   * layer (cluster.json) replace the one-peer defaults.
+   */
+  public NodeLayout withRaft(RaftPeerId raftPeerId, RaftGroup serverGroup, RaftGroup clients) {
+    return new NodeLayout(self, tempDir, raftDir, agentDir, raftBindHost, raftPort, serverPort,
+        devMode, bootstrapExpect, raftPeerId, serverGroup, clients);
+  }
+
+  /** A server that forms or joins a cluster of several servers (membership layer). */
+  public static boolean clustered(NodeConfig config) {
+    return !config.dev() && config.server()
+        && (config.bootstrapExpect() != 1 || !config.cluster().retryJoin().isEmpty());
   }
 
   /** Rejects configurations this build cannot run yet, before anything is created. */
@@ -103,10 +119,12 @@ public record NodeLayout(
       // TODO(#3 follow-up): client agents that forward to servers.
       throw new IllegalArgumentException("Client agents are not supported yet; use -server or -dev");
     }
-    if (config.bootstrapExpect() != 1) {
-      // TODO(#3 follow-up): bootstrap-expect > 1 and join.
+    if (config.bootstrapExpect() < 0) {
+      throw new IllegalArgumentException("-bootstrap-expect must not be negative");
+    }
+    if (config.bootstrapExpect() == 0 && config.cluster().retryJoin().isEmpty()) {
       throw new IllegalArgumentException(
-          "Only -bootstrap-expect=1 is supported yet, got " + config.bootstrapExpect());
+          "A server needs -bootstrap-expect or -retry-join to find its cluster");
     }
     if (config.dataDir() == null) {
       throw new IllegalArgumentException("A server needs -data-dir");

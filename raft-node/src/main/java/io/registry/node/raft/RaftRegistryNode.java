@@ -2,13 +2,11 @@ package io.registry.node.raft;
 
 import io.registry.catalog.Catalog;
 import io.registry.catalog.command.Command;
-import io.registry.catalog.command.CommandResult;
 import io.registry.catalog.command.InitCluster;
 import io.registry.catalog.model.ApplyResult;
 import io.registry.node.agent.AgentOptions;
 import io.registry.node.agent.AgentState;
 import io.registry.node.agent.LocalAgent;
-import io.registry.node.api.CommandTooLargeException;
 import io.registry.node.api.Consistency;
 import io.registry.node.api.Member;
 import io.registry.node.api.NoLeaderException;
@@ -22,7 +20,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -36,21 +33,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.apache.ratis.client.RaftClient;
-import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftPeerId;
-import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.storage.RaftStorage;
-import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A server node whose catalog is replicated by a Ratis group: today a one-peer group (dev, or
- * -bootstrap-expect=1). Owns the Ratis server and client, the local agent and their threads.
+ * A server node whose catalog is replicated by a Ratis group: a one-peer group (dev, or
+ * -bootstrap-expect=1), or a group of several servers whose membership a {@link Clustering}
+ * manages. Owns the Ratis server and client, the local agent and their threads.
  */
-public final class RaftRegistryNode implements RegistryNode {
+public final class RaftRegistryNode implements RegistryNode, RaftHandle {
   private static final Logger LOG = LoggerFactory.getLogger(RaftRegistryNode.class);
   private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
@@ -58,7 +54,9 @@ public final class RaftRegistryNode implements RegistryNode {
   private final RaftTuning tuning;
   private final CatalogStateMachine stateMachine;
   private final RaftServer server;
-  private final RaftClient client;
+  private final RaftIo io;
+  // The multi-server layer; null for dev and -bootstrap-expect=1 nodes.
+  private final Clustering clustering;
   // Runs the agent's TTL timers and sync retries.
   private final ScheduledExecutorService scheduler;
   // Where read functions run and write/read futures complete: never Ratis's own threads.
@@ -74,9 +72,11 @@ public final class RaftRegistryNode implements RegistryNode {
   // Snapshot index the catalog was rebuilt from at start, -1 when it started empty.
   private volatile long recoveredSnapshotIndex = -1;
 
-  private RaftRegistryNode(NodeLayout layout, RaftTuning tuning, AgentOptions agentOptions)
+  private RaftRegistryNode(
+      NodeLayout layout, RaftTuning tuning, AgentOptions agentOptions, Clustering clustering)
       throws IOException {
     this.layout = layout;
+    this.clustering = clustering;
     this.tuning = tuning;
     this.stateMachine = new CatalogStateMachine(new Catalog(), Clock.systemUTC());
     this.scheduler =
@@ -88,7 +88,7 @@ public final class RaftRegistryNode implements RegistryNode {
         RaftSettings.properties(
             tuning, layout.raftDir(), layout.raftBindHost(), layout.raftPort());
     RaftServer builtServer = null;
-    RaftClient builtClient = null;
+    RaftIo builtIo = null;
     try {
       builtServer =
           RaftServer.newBuilder()
@@ -98,26 +98,20 @@ public final class RaftRegistryNode implements RegistryNode {
               .setStateMachine(stateMachine)
               .setOption(RaftStorage.StartupOption.RECOVER)
               .build();
-      builtClient =
-          RaftClient.newBuilder()
-              .setProperties(props)
-              .setRaftGroup(layout.group())
-              .setLeaderId(layout.peerId())
-              // Bounded: with no quorum a write fails with NoLeaderException, not spins.
-              .setRetryPolicy(
-                  RetryPolicies.retryUpToMaximumCountWithFixedSleep(
-                      10, RaftSettings.td(Duration.ofMillis(200))))
-              .build();
+      // A one-peer group never changes its conf: its client is built once, as before.
+      builtIo = new RaftIo(props, tuning, layout.peerId(),
+          clustering == null ? () -> null : this::liveGroup,
+          layout.clientGroup(), callbacks);
       this.server = builtServer;
-      this.client = builtClient;
+      this.io = builtIo;
       this.agent =
           new AgentState(
               layout.self(), this::write, layout.agentDir(), Clock.systemUTC(), scheduler,
               agentOptions);
     } catch (IOException | RuntimeException e) {
       // Nothing is started yet, but Ratis objects hold threads and ports from construction.
-      if (builtClient != null) {
-        closeQuietly("Raft client", builtClient::close);
+      if (builtIo != null) {
+        closeQuietly("Raft client", builtIo::close);
       }
       if (builtServer != null) {
         closeQuietly("Raft server", builtServer::close);
@@ -133,10 +127,18 @@ public final class RaftRegistryNode implements RegistryNode {
    * On any failure everything started so far is closed again.
    */
   public static RaftRegistryNode start(NodeConfig config, RaftTuning tuning) {
-    NodeLayout layout = NodeLayout.resolve(config);
+    return start(NodeLayout.resolve(config), tuning, config.agent(), null);
+  }
+
+  /**
+   * Starts a node of a multi-server cluster: the layout carries the group agreed by the
+   * membership layer, which {@code clustering} then represents inside the node.
+   */
+  public static RaftRegistryNode start(
+      NodeLayout layout, RaftTuning tuning, AgentOptions agentOptions, Clustering clustering) {
     RaftRegistryNode node;
     try {
-      node = new RaftRegistryNode(layout, tuning, config.agent());
+      node = new RaftRegistryNode(layout, tuning, agentOptions, clustering);
     } catch (IOException | RuntimeException e) {
       layout.deleteTempDir();
       throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
@@ -157,6 +159,10 @@ public final class RaftRegistryNode implements RegistryNode {
       throw new UncheckedIOException("Cannot start Raft server on " + layout.raftAddress(), e);
     }
     recoveredSnapshotIndex = stateMachine.loadedSnapshotIndex();
+    if (clustering != null) {
+      bootClustered();
+      return;
+    }
     long deadline = System.nanoTime() + tuning.startTimeout().toNanos();
     while (!isLeaderReady()) {
       if (System.nanoTime() - deadline > 0) {
@@ -178,6 +184,20 @@ public final class RaftRegistryNode implements RegistryNode {
     agent.start();
     LOG.info("Node {} ({}) serving; Raft {} group {}", layout.self().nodeName(),
         layout.self().nodeId(), layout.raftAddress(), layout.group().getGroupId());
+  }
+
+  // A server of several: Raft elects whoever it elects; this node writes its rows through
+  // the leader once there is one, then waits until its replica caught up with the leader's
+  // commit (a ReadIndex round on itself), so it never serves an empty catalog after restart.
+  private void bootClustered() {
+    clustering.raftStarted(this);
+    ClusteredStart.writeUntilAccepted(this::write, clustering.selfCommands(), tuning);
+    ClusteredStart.catchUp(io.readIndexThen(catalog(), Catalog::appliedIndex), tuning);
+    agent.start();
+    clustering.serving();
+    LOG.info("Server {} ({}) serving; Raft {} peer {} group {}", layout.self().nodeName(),
+        layout.self().nodeId(), layout.raftAddress(), layout.peerId(),
+        layout.group().getGroupId());
   }
 
   private void await(Command command, String what) {
@@ -203,25 +223,7 @@ public final class RaftRegistryNode implements RegistryNode {
 
   @Override
   public CompletableFuture<ApplyResult> write(Command command) {
-    byte[] bytes = command.toByteArray();
-    if (bytes.length > tuning.maxCommandBytes()) {
-      // Pitfall P3: Ratis would reject it *and* the leader would step down.
-      return CompletableFuture.failedFuture(
-          new CommandTooLargeException(bytes.length, tuning.maxCommandBytes()));
-    }
-    if (closed.get()) {
-      return CompletableFuture.failedFuture(new NoLeaderException());
-    }
-    CompletableFuture<RaftClientReply> sent;
-    try {
-      sent = client.async().send(Message.valueOf(ByteString.copyFrom(bytes)));
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(RaftErrors.translate(e));
-    }
-    return relay(sent, reply -> {
-      CommandResult r = CommandResult.parseFrom(reply.getMessage().getContent().toByteArray());
-      return new ApplyResult(r.getOk(), r.getValue(), r.getError(), reply.getLogIndex());
-    });
+    return io.write(command);
   }
 
   @Override
@@ -231,57 +233,18 @@ public final class RaftRegistryNode implements RegistryNode {
     }
     return switch (consistency) {
       case STALE -> CompletableFuture.supplyAsync(() -> query.apply(catalog()), callbacks);
-      case DEFAULT -> isLeaderReady()
-          ? CompletableFuture.supplyAsync(() -> query.apply(catalog()), callbacks)
-          // TODO(#3 follow-up): forward to the leader once there are several servers.
-          : CompletableFuture.failedFuture(new NoLeaderException());
-      case CONSISTENT -> readIndexThen(query);
+      case DEFAULT -> {
+        if (isLeaderReady()) {
+          yield CompletableFuture.supplyAsync(() -> query.apply(catalog()), callbacks);
+        }
+        // A follower: a ReadIndex round on this replica, then the local read. At least as
+        // fresh as the leader's own state (the query cannot be shipped: it is a function).
+        yield clustering != null
+            ? io.readIndexThen(catalog(), query)
+            : CompletableFuture.failedFuture(new NoLeaderException());
+      }
+      case CONSISTENT -> io.readIndexThen(catalog(), query);
     };
-  }
-
-  // A ReadIndex round run on *this* server: Ratis confirms leadership with a quorum and
-  // answers only once this replica applied the read index, so reading the local catalog
-  // afterwards is linearizable, also on a follower. Unordered on purpose: an ordered request
-  // aimed at one server opens a second sequence window on the client's one gRPC stream, and
-  // the server then stalled it (and the next write) until the 3 s request timeout.
-  private <T> CompletableFuture<T> readIndexThen(Function<Catalog, T> query) {
-    CompletableFuture<RaftClientReply> sent;
-    try {
-      sent = client.async()
-          .sendReadOnlyUnordered(CatalogStateMachine.APPLIED_INDEX_QUERY, layout.peerId());
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(RaftErrors.translate(e));
-    }
-    return relay(sent, reply -> query.apply(catalog()));
-  }
-
-  /** Completes on {@link #callbacks} with mapper's answer, or the translated Ratis failure. */
-  private <T> CompletableFuture<T> relay(
-      CompletableFuture<RaftClientReply> sent, ReplyMapper<T> mapper) {
-    CompletableFuture<T> out = new CompletableFuture<>();
-    sent.whenCompleteAsync(
-        (reply, err) -> {
-          try {
-            if (err != null) {
-              out.completeExceptionally(RaftErrors.translate(err));
-            } else if (!reply.isSuccess()) {
-              Throwable cause = reply.getException();
-              out.completeExceptionally(
-                  RaftErrors.translate(cause != null ? cause : new NoLeaderException()));
-            } else {
-              out.complete(mapper.map(reply));
-            }
-          } catch (Exception | Error e) {
-            out.completeExceptionally(e);
-          }
-        },
-        callbacks);
-    return out;
-  }
-
-  @FunctionalInterface
-  private interface ReplyMapper<T> {
-    T map(RaftClientReply reply) throws IOException;
   }
 
   @Override
@@ -309,12 +272,17 @@ public final class RaftRegistryNode implements RegistryNode {
 
   @Override
   public RaftStatus raftStatus() {
-    return RaftStatusReader.read(division(), layout);
+    return RaftStatusReader.read(division(), layout,
+        clustering == null ? this::ownAddress : clustering::serverAddressOf);
   }
 
   @Override
   public List<Member> members() {
-    return List.of(layout.selfMember());
+    return clustering == null ? List.of(layout.selfMember()) : clustering.members(catalog());
+  }
+
+  private String ownAddress(RaftPeerId peer) {
+    return layout.peerId().equals(peer) ? layout.self().serverAddress() : "";
   }
 
   @Override
@@ -324,6 +292,18 @@ public final class RaftRegistryNode implements RegistryNode {
 
   @Override
   public void leave() {
+    if (clustering != null) {
+      // Off the caller's thread: the HTTP answer is already out, the leave takes seconds.
+      Thread.ofVirtual().name("registry-leave").start(() -> {
+        try {
+          clustering.leave();
+        } catch (RuntimeException e) {
+          LOG.error("Leave failed: {}", e.getMessage(), e);
+        }
+        shutdownRequested.complete(null);
+      });
+      return;
+    }
     // A one-peer group has nobody to hand leadership to and no peer set to leave; its
     // catalog rows stay for the restart. TODO(#5): member status "left" and Raft removal.
     LOG.info("Node {} leaving: shutdown requested", layout.self().nodeName());
@@ -358,7 +338,7 @@ public final class RaftRegistryNode implements RegistryNode {
   /** Takes a snapshot now through Ratis's snapshot API; answers its log index. */
   public long takeSnapshot() throws IOException {
     RaftClientReply reply =
-        client.getSnapshotManagementApi(layout.peerId()).create(true, tuning.startTimeout().toMillis());
+        io.client().getSnapshotManagementApi(layout.peerId()).create(true, tuning.startTimeout().toMillis());
     if (!reply.isSuccess()) {
       throw new IOException("Snapshot failed", reply.getException());
     }
@@ -385,17 +365,18 @@ public final class RaftRegistryNode implements RegistryNode {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    if (clustering != null) {
+      closeQuietly("cluster membership", clustering::close);
+    }
     closeQuietly("agent", agent::close);
-    closeQuietly("Raft client", client::close);
+    closeQuietly("Raft client", io::close);
     closeQuietly("Raft server", server::close);
     scheduler.shutdownNow();
     callbacks.shutdownNow();
     closeQuietly("temp dir", layout::deleteTempDir);
   }
 
-  private interface Closer {
-    void close() throws Exception;
-  }
+  private interface Closer { void close() throws Exception; }
 
   private static void closeQuietly(String what, Closer closer) {
     try {
@@ -405,11 +386,32 @@ public final class RaftRegistryNode implements RegistryNode {
     }
   }
 
-  private Catalog catalog() {
+  @Override
+  public Catalog catalog() {
     return stateMachine.catalog();
   }
 
-  private RaftServer.Division division() {
+  @Override
+  public RaftPeerId selfPeerId() {
+    return layout.peerId();
+  }
+
+  @Override
+  public RaftClient client() {
+    return io.client();
+  }
+
+  // The current configuration as a group (null before the division exists): see RaftIo.
+  private RaftGroup liveGroup() {
+    try {
+      return division().getGroup();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public RaftServer.Division division() {
     try {
       return server.getDivision(layout.group().getGroupId());
     } catch (IOException e) {

@@ -1,9 +1,12 @@
 package io.registry.node.raft;
 
 import io.registry.node.api.RaftStatus;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Locale;
 import org.apache.ratis.proto.RaftProtos.RoleInfoProto;
+import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.server.DivisionInfo;
 import org.apache.ratis.server.RaftServer;
@@ -14,16 +17,12 @@ import org.apache.ratis.server.raftlog.RaftLog;
 final class RaftStatusReader {
   private RaftStatusReader() {}
 
-  static RaftStatus read(RaftServer.Division division, NodeLayout layout) {
+  static RaftStatus read(
+      RaftServer.Division division, NodeLayout layout, Function<RaftPeerId, String> addressOf) {
     DivisionInfo info = division.getInfo();
     RaftPeerId leaderId = info.getLeaderId();
     boolean knownLeader = leaderId != null;
-    String leaderAddress = "";
-    if (layout.peerId().equals(leaderId)) {
-      leaderAddress = layout.self().serverAddress();
-    }
-    // TODO(#3 follow-up): map another leader's peer id to its server address once groups
-    // have several servers.
+    String leaderAddress = leaderId == null ? "" : addressOf.apply(leaderId);
     String state = info.getCurrentRole().name().toLowerCase(Locale.ROOT);
     long lastContact;
     if (info.isLeader()) {
@@ -36,7 +35,14 @@ final class RaftStatusReader {
     }
     RaftLog log = division.getRaftLog();
     TermIndex last = log.getLastEntryTermIndex();
-    List<String> peers = List.of(layout.self().serverAddress());
+    List<String> peers = new ArrayList<>();
+    for (RaftPeer p : division.getRaftConf().getCurrentPeers()) {
+      String a = addressOf.apply(p.getId());
+      if (!a.isEmpty()) {
+        peers.add(a);
+      }
+    }
+    peers.sort(null);
     return new RaftStatus(
         leaderAddress,
         peers,

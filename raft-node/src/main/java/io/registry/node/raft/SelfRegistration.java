@@ -14,12 +14,12 @@ import java.util.Map;
  * The catalog rows a server writes about itself at start, shaped like Consul's: the node with
  * its serfHealth check, and the "consul" service. Re-proposing them unchanged moves no index.
  */
-final class SelfRegistration {
+public final class SelfRegistration {
   static final String SERF_CHECK_ID = "serfHealth";
 
   private SelfRegistration() {}
 
-  static List<Command> commands(NodeIdentity self, int serverPort) {
+  public static List<Command> commands(NodeIdentity self, int serverPort) {
     NodeRow node = nodeRow(self);
     CheckRow serf =
         CheckRow.newBuilder()
@@ -48,7 +48,7 @@ final class SelfRegistration {
     return List.of(nodeAndCheck, service);
   }
 
-  static NodeRow nodeRow(NodeIdentity self) {
+  public static NodeRow nodeRow(NodeIdentity self) {
     String addr = self.advertiseAddress();
     Map<String, String> meta = new HashMap<>(self.meta());
     meta.put("consul-network-segment", "");

@@ -53,6 +53,12 @@ public final class Applier {
             KvOps.deleteTree(tables, changes, command.getKvDeleteTree());
             yield ApplyResult.success(true, index);
           }
+          case MEMBER_UPDATE ->
+              done(MemberOps.update(tables, changes, command.getMemberUpdate()), index);
+          case MEMBER_REAP -> {
+            MemberOps.reap(tables, changes, command.getMemberReap().getNode());
+            yield ApplyResult.success(true, index);
+          }
           case OP_NOT_SET -> unknown(command, index);
         };
     Effects.settle(tables, changes);

@@ -8,6 +8,7 @@ public final class WatchKeys {
   public static final String SERVICES = "table:services";
   public static final String CHECKS = "table:checks";
   public static final String KV = "table:kv";
+  public static final String MEMBERS = "table:members";
   public static final String SVC = "svc:";
   public static final String NODE = "node:";
   public static final String STATE = "state:";

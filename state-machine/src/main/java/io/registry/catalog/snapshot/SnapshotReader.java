@@ -3,11 +3,13 @@ package io.registry.catalog.snapshot;
 import io.registry.catalog.model.KvEntry;
 import io.registry.catalog.snapshot.proto.CheckRecord;
 import io.registry.catalog.snapshot.proto.KvRecord;
+import io.registry.catalog.snapshot.proto.MemberRecord;
 import io.registry.catalog.snapshot.proto.NodeRecord;
 import io.registry.catalog.snapshot.proto.ServiceRecord;
 import io.registry.catalog.snapshot.proto.SnapshotHeader;
 import io.registry.catalog.snapshot.proto.SnapshotRecord;
 import io.registry.catalog.snapshot.proto.SnapshotTrailer;
+import io.registry.catalog.table.MemberRows;
 import io.registry.catalog.table.RowCodec;
 import io.registry.catalog.table.Tables;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +26,7 @@ public final class SnapshotReader {
   private final InputStream in;
   private final CRC32C crc = new CRC32C();
   private final Tables tables = new Tables();
-  private final long[] seen = new long[6]; // book, node, service, check, kv, tombstone
+  private final long[] seen = new long[7]; // book, node, service, check, kv, tombstone, member
   private SnapshotHeader header;
   private long records;
 
@@ -105,6 +107,11 @@ public final class SnapshotReader {
         tables.kv().putTombstone(record.getTombstone().getKey(), record.getTombstone().getIndex());
         seen[5]++;
       }
+      case MEMBER -> {
+        MemberRecord m = record.getMember();
+        tables.putMember(MemberRows.member(m.getRow(), m.getCreateIndex(), m.getModifyIndex()));
+        seen[6]++;
+      }
       default -> throw new IOException("unknown snapshot record " + record.getRecordCase());
     }
   }
@@ -138,7 +145,8 @@ public final class SnapshotReader {
     }
     long[] expected = {
       header.getBookCount(), header.getNodeCount(), header.getServiceCount(),
-      header.getCheckCount(), header.getKvCount(), header.getTombstoneCount()
+      header.getCheckCount(), header.getKvCount(), header.getTombstoneCount(),
+      header.getMemberCount()
     };
     for (int i = 0; i < expected.length; i++) {
       if (expected[i] != seen[i]) {

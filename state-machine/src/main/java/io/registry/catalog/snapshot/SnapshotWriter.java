@@ -4,17 +4,20 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
 import io.registry.catalog.model.Check;
 import io.registry.catalog.model.KvEntry;
+import io.registry.catalog.model.Member;
 import io.registry.catalog.model.Node;
 import io.registry.catalog.model.Service;
 import io.registry.catalog.snapshot.proto.BookEntry;
 import io.registry.catalog.snapshot.proto.CheckRecord;
 import io.registry.catalog.snapshot.proto.KvRecord;
+import io.registry.catalog.snapshot.proto.MemberRecord;
 import io.registry.catalog.snapshot.proto.NodeRecord;
 import io.registry.catalog.snapshot.proto.ServiceRecord;
 import io.registry.catalog.snapshot.proto.SnapshotHeader;
 import io.registry.catalog.snapshot.proto.SnapshotRecord;
 import io.registry.catalog.snapshot.proto.SnapshotTrailer;
 import io.registry.catalog.snapshot.proto.TombstoneRecord;
+import io.registry.catalog.table.MemberRows;
 import io.registry.catalog.table.RowCodec;
 import io.registry.catalog.table.Tables;
 import java.io.IOException;
@@ -69,7 +72,8 @@ public final class SnapshotWriter {
                     .setServiceCount(t.services().size())
                     .setCheckCount(t.checks().size())
                     .setKvCount(t.kv().rows().size())
-                    .setTombstoneCount(t.kv().tombstones().size())));
+                    .setTombstoneCount(t.kv().tombstones().size())
+                    .setMemberCount(t.members().size())));
     for (Map.Entry<String, Long> e : t.book().rows().entrySet()) {
       emit(
           SnapshotRecord.newBuilder()
@@ -124,6 +128,19 @@ public final class SnapshotWriter {
           SnapshotRecord.newBuilder()
               .setTombstone(
                   TombstoneRecord.newBuilder().setKey(e.getKey()).setIndex(e.getValue())));
+    }
+    members(t);
+  }
+
+  private void members(Tables t) throws IOException {
+    for (Member m : t.members()) {
+      emit(
+          SnapshotRecord.newBuilder()
+              .setMember(
+                  MemberRecord.newBuilder()
+                      .setRow(MemberRows.row(m))
+                      .setCreateIndex(m.createIndex())
+                      .setModifyIndex(m.modifyIndex())));
     }
   }
 

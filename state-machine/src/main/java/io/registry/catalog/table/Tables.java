@@ -2,6 +2,7 @@ package io.registry.catalog.table;
 
 import io.registry.catalog.index.IndexBook;
 import io.registry.catalog.model.Check;
+import io.registry.catalog.model.Member;
 import io.registry.catalog.model.Node;
 import io.registry.catalog.model.Service;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ public final class Tables {
   private final TreeMap<String, TreeSet<RowKey>> servicesByName = new TreeMap<>();
   private final TreeMap<RowKey, Check> checks = new TreeMap<>();
   private final KvTable kv = new KvTable();
+  private final TreeMap<String, Member> members = new TreeMap<>();
   private final IndexBook book = new IndexBook();
   private long appliedIndex;
   private String clusterId = "";
@@ -67,6 +69,24 @@ public final class Tables {
 
   public Collection<Node> nodes() {
     return nodes.values();
+  }
+
+  // ---- members, keyed by fold(name)
+
+  public Member member(String name) {
+    return members.get(Names.fold(name));
+  }
+
+  public void putMember(Member member) {
+    members.put(Names.fold(member.name()), member);
+  }
+
+  public void removeMember(String name) {
+    members.remove(Names.fold(name));
+  }
+
+  public Collection<Member> members() {
+    return members.values();
   }
 
   // ---- services, keyed by (fold(node), fold(id)), with the by-name index

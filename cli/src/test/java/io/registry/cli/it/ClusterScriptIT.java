@@ -1,0 +1,87 @@
+package io.registry.cli.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.registry.cli.http.ConsulHttp;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three server processes started by scripts/start-cluster.sh: members agree on every node, a
+ * service registered via node 1 is healthy on nodes 2 and 3, the leader is killed by pid and
+ * a survivor still takes writes, then stop-cluster.sh leaves no process behind.
+ */
+@Timeout(400)
+class ClusterScriptIT {
+  @TempDir Path work;
+  private Path base;
+  private final List<Long> pids = new ArrayList<>();
+
+  @AfterEach
+  void stopEverything() {
+    if (base != null) {
+      ClusterScripts.run(work, 120, "stop-cluster.sh", "--base-dir", base.toString());
+    }
+    // Whatever the script left (it should leave nothing): by pid, never by name.
+    for (long pid : pids) {
+      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  @Test
+  void threeServersFromTheScriptSurviveTheLossOfTheirLeader() {
+    base = work.resolve("cluster");
+    int portBase = ClusterScripts.freePortBase();
+    CliRun start = ClusterScripts.run(work, 240, "start-cluster.sh", "--servers", "3",
+        "--base-dir", base.toString(), "--port-base", Integer.toString(portBase));
+    pids.addAll(ClusterScripts.pids(base));
+    assertThat(start.exitCode()).as(start.out() + start.err()).isZero();
+    assertThat(start.out()).contains("leader").contains("node3");
+    assertThat(pids).hasSize(3);
+
+    List<ConsulHttp> http = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String addr = "127.0.0.1:" + (portBase + 10 * i);
+      http.add(new ConsulHttp(addr, null));
+      CliRun members = CliRun.run(work, "members", "-http-addr", addr);
+      assertThat(members.exitCode()).as(members.err()).isZero();
+      assertThat(members.out().lines().filter(l -> l.contains("alive") && l.contains("server")))
+          .hasSize(3);
+    }
+
+    ConsulHttp.Answer registered = http.get(0).put("/v1/agent/service/register",
+        "{\"Name\":\"web\",\"ID\":\"web1\",\"Port\":8080}".getBytes(StandardCharsets.UTF_8));
+    assertThat(registered.status()).isEqualTo(200);
+    for (int i = 1; i < 3; i++) {
+      ConsulHttp h = http.get(i);
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+          assertThat(h.get("/v1/health/service/web?passing").text()).contains("\"web1\""));
+    }
+
+    // Kill the leader by its pid; a survivor takes writes again.
+    String leader = http.get(0).get("/v1/status/leader").text().replace("\"", "");
+    int leaderIndex = (Integer.parseInt(leader.substring(leader.indexOf(':') + 1)) - portBase) / 10;
+    ProcessHandle.of(pids.get(leaderIndex)).orElseThrow().destroyForcibly();
+    ConsulHttp survivor = http.get((leaderIndex + 1) % 3);
+    await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+        assertThat(survivor.put("/v1/kv/after-kill", "x".getBytes(StandardCharsets.UTF_8))
+            .text()).isEqualTo("true"));
+    assertThat(survivor.get("/v1/health/service/web").text()).contains("\"web1\"");
+
+    CliRun stop = ClusterScripts.run(work, 120, "stop-cluster.sh", "--base-dir", base.toString());
+    assertThat(stop.exitCode()).as(stop.err()).isZero();
+    for (long pid : pids) {
+      assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+          .as("pid %d", pid).isFalse();
+    }
+    base = null;
+  }
+}

@@ -1,0 +1,365 @@
+package io.registry.node.membership;
+
+import io.registry.catalog.Catalog;
+import io.registry.catalog.command.Command;
+import io.registry.catalog.command.InitCluster;
+import io.registry.catalog.command.MemberUpdate;
+import io.registry.node.api.Member;
+import io.registry.node.api.NoLeaderException;
+import io.registry.node.config.ClusterOptions;
+import io.registry.node.liveness.Liveness;
+import io.registry.node.raft.Clustering;
+import io.registry.node.raft.NodeLayout;
+import io.registry.node.raft.RaftHandle;
+import io.registry.node.raft.SelfRegistration;
+import io.registry.node.rpc.ClusterHandler;
+import io.registry.node.rpc.RefusedException;
+import io.registry.node.rpc.RpcClients;
+import io.registry.node.rpc.RpcServer;
+import io.registry.node.rpc.proto.Ack;
+import io.registry.node.rpc.proto.CommitRequest;
+import io.registry.node.rpc.proto.ForwardReply;
+import io.registry.node.rpc.proto.ForwardRequest;
+import io.registry.node.rpc.proto.HeartbeatReply;
+import io.registry.node.rpc.proto.HeartbeatRequest;
+import io.registry.node.rpc.proto.HelloReply;
+import io.registry.node.rpc.proto.HelloRequest;
+import io.registry.node.rpc.proto.Identity;
+import io.registry.node.rpc.proto.PrepareRequest;
+import io.registry.node.rpc.proto.PromiseReply;
+import io.registry.node.rpc.proto.ReleaseRequest;
+import io.registry.node.rpc.proto.ServerChange;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cluster layer of one server: answers the internal RPCs, forms or joins the cluster at
+ * start ({@link Bootstrap}), runs peer changes on the leader ({@link PeerChanges}), and is
+ * the node's {@link Clustering} once Ratis runs.
+ */
+public final class ClusterMembership implements ClusterHandler, Clustering {
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterMembership.class);
+  static final Duration CALL_DEADLINE = Duration.ofSeconds(5);
+
+  final LocalServer self;
+  final NodeLayout layout;
+  final Path dataDir;
+  final ClusterOptions options;
+  final RpcClients rpc = new RpcClients();
+  final FormingState forming;
+  final ServerDirectory directory = new ServerDirectory();
+  // Completed by COMMIT (or our own proposal, or adoption): the cluster this server joined.
+  final CompletableFuture<ClusterFile> committed = new CompletableFuture<>();
+  // This server's raft peer id: from cluster.json, else a fresh one offered while forming.
+  final String candidatePeerId;
+  private volatile ClusterFile cluster;
+  private volatile RaftHandle raft;
+  private volatile PeerChanges peerChanges;
+  private volatile Liveness liveness;
+  private volatile RpcServer server;
+
+  public ClusterMembership(NodeLayout layout, Path dataDir, ClusterOptions options) {
+    this.layout = layout;
+    this.dataDir = dataDir;
+    this.options = options;
+    this.self = new LocalServer(layout.self().nodeId(), layout.self().nodeName(),
+        layout.self().datacenter(), layout.self().serverAddress(), layout.raftAddress(),
+        layout.bootstrapExpect());
+    this.cluster = ClusterFile.load(dataDir);
+    if (cluster != null && !cluster.datacenter().equals(self.datacenter())) {
+      throw new IllegalArgumentException("datacenter mismatch: -datacenter is "
+          + self.datacenter() + " but " + dataDir.resolve(ClusterFile.FILE_NAME) + " says "
+          + cluster.datacenter());
+    }
+    this.candidatePeerId = cluster != null ? cluster.raftPeerId() : UUID.randomUUID().toString();
+    this.forming = new FormingState(self, candidatePeerId, new PromiseStore(dataDir),
+        System::nanoTime);
+    if (cluster != null) {
+      cluster.peers().forEach(directory::put);
+    }
+  }
+
+  /** Opens the internal RPC listener; the membership answers on it from now on. */
+  public void listen(String host, int port) {
+    server = RpcServer.start(host, port, this);
+  }
+
+  /** Blocks until this server belongs to a cluster: recovered, formed, adopted or joining. */
+  public ClusterFile awaitCluster() {
+    ClusterFile known = cluster;
+    if (known != null) {
+      LOG.info("Recovering cluster {} from {}", known.clusterId(), dataDir);
+      new Bootstrap(this).checkAddresses();
+      return known;
+    }
+    ClusterFile f = new Bootstrap(this).run();
+    adopt(f);
+    return f;
+  }
+
+  synchronized void adopt(ClusterFile f) {
+    if (cluster != null) {
+      return;
+    }
+    f.save(dataDir);
+    forming.clear();
+    f.peers().forEach(directory::put);
+    cluster = f;
+    committed.complete(f);
+  }
+
+  String clusterId() {
+    ClusterFile f = cluster;
+    return f == null ? "" : f.clusterId();
+  }
+
+  Identity identity() {
+    ClusterFile f = cluster;
+    return self.identity(clusterId(), f != null ? f.raftPeerId() : candidatePeerId);
+  }
+
+  /** Refuses a message from another datacenter or another cluster (membership.md sec. 2). */
+  void check(Identity from) {
+    if (!from.getDatacenter().equals(self.datacenter())) {
+      throw new RefusedException("datacenter mismatch: this node is " + self.datacenter() + ", "
+          + from.getRpcAddress() + " is " + from.getDatacenter());
+    }
+    String mine = clusterId();
+    if (!from.getClusterId().isEmpty() && !mine.isEmpty() && !from.getClusterId().equals(mine)) {
+      throw new RefusedException("cluster id mismatch: this node belongs to " + mine + ", "
+          + from.getRpcAddress() + " to " + from.getClusterId());
+    }
+  }
+
+  // ---- ClusterHandler
+
+  @Override
+  public HelloReply hello(HelloRequest request) {
+    Identity from = request.getFrom();
+    check(from);
+    boolean formed = cluster != null;
+    if (!formed && from.getClusterId().isEmpty() && from.getServer()) {
+      forming.requireSameExpect(from);
+      forming.saw(from);
+    }
+    HelloReply.Builder reply = HelloReply.newBuilder().setResponder(identity()).setFormed(formed);
+    List<ServerEntry> servers = formed ? voters() : forming.servers();
+    servers.forEach(s -> reply.addServers(s.toProto()));
+    reply.setLeaderRpcAddress(leaderRpcAddress());
+    return reply.build();
+  }
+
+  @Override
+  public PromiseReply prepare(PrepareRequest request) {
+    check(request.getFrom());
+    PromiseReply.Builder reply = PromiseReply.newBuilder();
+    forming.servers().forEach(s -> reply.addKnown(s.toProto()));
+    if (cluster != null) {
+      return reply.setGranted(false).setReason("already formed cluster " + clusterId()).build();
+    }
+    forming.saw(request.getFrom());
+    String refusal = forming.promise(request.getFrom().getNodeId(),
+        request.getProposedList().stream().map(ServerEntry::of).toList());
+    return refusal == null
+        ? reply.setGranted(true).build()
+        : reply.setGranted(false).setReason(refusal).build();
+  }
+
+  @Override
+  public Ack release(ReleaseRequest request) {
+    check(request.getFrom());
+    forming.release(request.getFrom().getNodeId());
+    return Ack.getDefaultInstance();
+  }
+
+  @Override
+  public Ack commit(CommitRequest request) {
+    check(request.getFrom());
+    List<ServerEntry> peers = request.getPeersList().stream().map(ServerEntry::of).toList();
+    ServerEntry me = peers.stream().filter(p -> p.nodeId().equals(self.nodeId())).findFirst()
+        .orElseThrow(() -> new RefusedException(self.name() + " is not in the committed peers"));
+    synchronized (this) {
+      if (cluster != null) {
+        if (!cluster.clusterId().equals(request.getClusterId())) {
+          throw new RefusedException("cluster id mismatch: this node belongs to " + clusterId()
+              + ", commit is for " + request.getClusterId());
+        }
+        return Ack.getDefaultInstance();
+      }
+      adopt(new ClusterFile(request.getClusterId(), self.datacenter(), me.raftPeerId(),
+          self.bootstrapExpect(), peers, ClusterFile.MEMBER));
+    }
+    LOG.info("Committed to cluster {} proposed by {}", request.getClusterId(),
+        request.getFrom().getName());
+    return Ack.getDefaultInstance();
+  }
+
+  @Override
+  public Ack addServer(ServerChange request) {
+    check(request.getFrom());
+    PeerChanges changes = requireRaft();
+    changes.add(ServerEntry.of(request.getServer()));
+    return Ack.getDefaultInstance();
+  }
+
+  @Override
+  public Ack removeServer(ServerChange request) {
+    check(request.getFrom());
+    PeerChanges changes = requireRaft();
+    changes.remove(ServerEntry.of(request.getServer()));
+    return Ack.getDefaultInstance();
+  }
+
+  @Override
+  public HeartbeatReply heartbeat(HeartbeatRequest request) {
+    check(request.getFrom());
+    Liveness l = liveness;
+    if (l != null) {
+      l.heard(request.getFrom().getName());
+    }
+    return HeartbeatReply.newBuilder().setLeaderRpcAddress(leaderRpcAddress()).build();
+  }
+
+  @Override
+  public ForwardReply forward(ForwardRequest request) {
+    check(request.getFrom());
+    RaftHandle r = raft;
+    if (r == null) {
+      throw new NoLeaderException();
+    }
+    try {
+      Command command = Command.parseFrom(request.getCommand());
+      var result = r.write(command).join();
+      var encoded = io.registry.catalog.command.CommandResult.newBuilder()
+          .setOk(result.ok()).setValue(result.value())
+          .setError(result.error() == null ? "" : result.error()).build();
+      return ForwardReply.newBuilder().setResult(encoded.toByteString())
+          .setIndex(result.index()).build();
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new IllegalArgumentException("undecodable forwarded command", e);
+    }
+  }
+
+  private PeerChanges requireRaft() {
+    PeerChanges changes = peerChanges;
+    if (changes == null) {
+      throw new NoLeaderException();
+    }
+    return changes;
+  }
+
+  // ---- Clustering
+
+  @Override
+  public void raftStarted(RaftHandle handle) {
+    this.raft = handle;
+    this.peerChanges = new PeerChanges(this, handle);
+    ClusterFile f = cluster;
+    if (f != null && ClusterFile.JOINING.equals(f.state())) {
+      peerChanges.askToBeAdded(f, self.entry(f.raftPeerId()));
+      ClusterFile member = f.withState(ClusterFile.MEMBER);
+      member.save(dataDir);
+      cluster = member;
+    }
+  }
+
+  @Override
+  public List<Command> selfCommands() {
+    ClusterFile f = cluster;
+    List<Command> out = new ArrayList<>();
+    out.add(Command.newBuilder()
+        .setInitCluster(InitCluster.newBuilder().setClusterId(f.clusterId())).build());
+    out.add(Command.newBuilder().setMemberUpdate(selfMember("alive")).build());
+    out.add(SelfRegistration.commands(layout.self(), layout.serverPort()).get(1));
+    return out;
+  }
+
+  MemberUpdate.Builder selfMember(String status) {
+    Member m = layout.selfMember();
+    Map<String, String> tags = new LinkedHashMap<>(m.tags());
+    tags.put("raft_id", cluster.raftPeerId());
+    return MemberUpdate.newBuilder()
+        .setNode(m.name())
+        .setNodeId(self.nodeId())
+        .setStatus(status)
+        .setAddr(m.addr())
+        .setPort(m.port())
+        .putAllTags(tags)
+        .setRole("server")
+        .setNodeRow(SelfRegistration.nodeRow(layout.self()));
+  }
+
+  @Override
+  public void serving() {
+    liveness = new Liveness(raft, rpc, this::identity, this::leaderRpcAddress, self.name(),
+        options, System::nanoTime);
+    liveness.start();
+  }
+
+  @Override
+  public String serverAddressOf(RaftPeerId peer) {
+    return directory.rpcAddressOf(peer.toString(), raft == null ? null : raft.catalog());
+  }
+
+  @Override
+  public List<Member> members(Catalog catalog) {
+    return MemberView.members(catalog);
+  }
+
+  @Override
+  public void leave() {
+    new Leave(this, raft, peerChanges).run();
+  }
+
+  /** The RPC address of the current leader, "" when none is known. */
+  String leaderRpcAddress() {
+    RaftHandle r = raft;
+    if (r == null) {
+      return "";
+    }
+    try {
+      RaftPeerId leader = r.division().getInfo().getLeaderId();
+      return leader == null ? "" : serverAddressOf(leader);
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
+  List<ServerEntry> voters() {
+    RaftHandle r = raft;
+    if (r == null) {
+      ClusterFile f = cluster;
+      return f == null ? List.of() : f.peers();
+    }
+    List<ServerEntry> out = new ArrayList<>();
+    for (var p : r.division().getRaftConf().getCurrentPeers()) {
+      String id = p.getId().toString();
+      ServerEntry known = directory.entry(id, r.catalog());
+      out.add(known != null ? known
+          : new ServerEntry("", "", "", p.getAddress(), id));
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    Liveness l = liveness;
+    if (l != null) {
+      l.close();
+    }
+    rpc.close();
+    RpcServer s = server;
+    if (s != null) {
+      s.close();
+    }
+  }
+}
