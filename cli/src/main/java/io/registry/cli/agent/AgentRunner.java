@@ -53,11 +53,12 @@ final class AgentRunner {
       // File services are part of start-up: one the agent refuses fails the start (exit 1).
       node.get().agent().applyFileConfig(settings.files().definitions(), config.agent());
       node.get().onReload(new ConfigReload(reread, node.get()));
-      gateway.set(HttpGateway.start(
-          node.get(), config.clientAddress(), config.httpPort(), settings.pretty()));
+      // Before HTTP: tools (and tests) take an answering HTTP API as "the agent is up".
       if (settings.grpcPort() != -1) {
         grpc.set(GrpcGateway.start(node.get(), config.clientAddress(), settings.grpcPort()));
       }
+      gateway.set(HttpGateway.start(
+          node.get(), config.clientAddress(), config.httpPort(), settings.pretty()));
     } catch (RuntimeException e) {
       console.err().println("==> Error starting agent: " + reason(e));
       stop();

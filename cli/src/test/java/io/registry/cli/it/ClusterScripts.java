@@ -68,13 +68,13 @@ final class ClusterScripts {
     return out;
   }
 
-  /** A base port with the nine ports start-cluster.sh derives from it free right now. */
+  /** A base port with the twelve ports start-cluster.sh derives from it free right now. */
   static int freePortBase() {
     for (int attempt = 0; attempt < 50; attempt++) {
       int base = 20000 + (int) (Math.random() * 20000);
       boolean free = true;
       for (int i = 0; i < 3 && free; i++) {
-        for (int k = 0; k < 3 && free; k++) {
+        for (int k = 0; k < 4 && free; k++) {
           try (var s = new java.net.ServerSocket(base + 10 * i + k, 1,
               java.net.InetAddress.getLoopbackAddress())) {
             s.setReuseAddress(true);
