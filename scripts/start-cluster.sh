@@ -6,7 +6,8 @@
 #   scripts/start-cluster.sh [--servers 3] [--base-dir DIR] [--port-base P]
 #
 # Ports: server i (0-based) listens on HTTP 8500+10i, server RPC 8300+10i, Raft 8301+10i,
-# DNS 8600+10i; with --port-base P on P+10i, P+10i+1, P+10i+2 and P+10i+3. Re-running with the same base dir
+# DNS 8600+10i, public gRPC 8502+10i; with --port-base P on P+10i .. P+10i+4.
+# Re-running with the same base dir
 # restarts the same cluster with its data (ports and size come from DIR/cluster.env).
 # scripts/stop-cluster.sh --base-dir DIR stops it.
 set -euo pipefail
@@ -48,6 +49,7 @@ http_port() { if [ -n "$port_base" ]; then echo $((port_base + 10 * $1)); else e
 rpc_port() { if [ -n "$port_base" ]; then echo $((port_base + 10 * $1 + 1)); else echo $((8300 + 10 * $1)); fi; }
 raft_port() { if [ -n "$port_base" ]; then echo $((port_base + 10 * $1 + 2)); else echo $((8301 + 10 * $1)); fi; }
 dns_port() { if [ -n "$port_base" ]; then echo $((port_base + 10 * $1 + 3)); else echo $((8600 + 10 * $1)); fi; }
+grpc_port() { if [ -n "$port_base" ]; then echo $((port_base + 10 * $1 + 4)); else echo $((8502 + 10 * $1)); fi; }
 
 # Our process for node dir $1, or nothing: the pid file must name a live java process that
 # runs the registry with this very data dir (a recycled pid is someone else's).
@@ -95,7 +97,8 @@ for ((i = 0; i < servers; i++)); do
   REGISTRY_SKIP_BUILD=1 nohup "$root/registry" agent -server -bootstrap-expect="$servers" \
     -node "node$((i + 1))" -data-dir "$dir/data" -bind 127.0.0.1 -client 127.0.0.1 \
     -http-port "$(http_port "$i")" -server-port "$(rpc_port "$i")" \
-    -raft-port "$(raft_port "$i")" -dns-port "$(dns_port "$i")" "${joins[@]}" \
+    -raft-port "$(raft_port "$i")" -dns-port "$(dns_port "$i")" -grpc-port "$(grpc_port "$i")" \
+    "${joins[@]}" \
     >> "$dir/agent.log" 2>&1 < /dev/null &
   # The launcher execs java, so $! is the agent's own pid.
   echo $! > "$dir/pid"

@@ -89,6 +89,10 @@ public final class AgentCommand extends Verb {
       description = "DNS server for names outside the domain (repeatable; ip[:port]).")
   List<String> recursors = new ArrayList<>();
 
+  @Option(names = {"-grpc-port", "--grpc-port"}, paramLabel = "<port>", defaultValue = "8502",
+      description = "Public gRPC API port (default 8502; 0 picks a free one; -1 disables).")
+  int grpcPort;
+
   @Option(names = {"-server-port", "--server-port"}, paramLabel = "<port>",
       defaultValue = "8300", description = "Internal RPC port (default 8300).")
   int serverPort;
@@ -174,6 +178,7 @@ public final class AgentCommand extends Verb {
             : files.settings().clientAddr());
     int httpPort = over.pick("-http-port", this.httpPort, files.settings().httpPort());
     int serverPort = over.pick("-server-port", this.serverPort, files.settings().serverPort());
+    int grpcPort = over.pick("-grpc-port", this.grpcPort, files.settings().grpcPort());
     int raftPort = over.pick("-raft-port", this.raftPort, files.settings().raftPort());
     String datacenter = over.pick("-datacenter", this.datacenter, files.settings().datacenter());
     String logLevel = over.pick("-log-level", this.logLevel, files.settings().logLevel());
@@ -237,7 +242,8 @@ public final class AgentCommand extends Verb {
     DnsSettings dns = DnsSettings.resolve(over, files.settings().dns(), config.clientAddress(),
         dnsPort, domain, recursors);
     return new AgentSettings(config, dev,
-        pidFile == null ? null : pidFile.toAbsolutePath().normalize(), files, dns);
+        pidFile == null ? null : pidFile.toAbsolutePath().normalize(), files, dns,
+        grpcPort == -1 ? -1 : port("-grpc-port", grpcPort));
   }
 
   /**

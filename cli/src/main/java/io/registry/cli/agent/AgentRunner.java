@@ -3,6 +3,7 @@ package io.registry.cli.agent;
 import io.registry.cli.Console;
 import io.registry.cli.VersionCommand;
 import io.registry.gateway.dns.DnsServer;
+import io.registry.gateway.grpc.GrpcGateway;
 import io.registry.gateway.http.HttpGateway;
 import io.registry.node.RegistryNodes;
 import io.registry.node.api.RegistryNode;
@@ -24,6 +25,8 @@ final class AgentRunner {
   private final AtomicReference<RegistryNode> node = new AtomicReference<>();
   private final AtomicReference<HttpGateway> gateway = new AtomicReference<>();
   private final AtomicReference<DnsServer> dns = new AtomicReference<>();
+  /** The public gRPC API; stays null when -grpc-port=-1. */
+  private final AtomicReference<GrpcGateway> grpc = new AtomicReference<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   /** Re-reads the config files with the flags over them (reload). */
   private final Supplier<AgentSettings> reread;
@@ -52,6 +55,10 @@ final class AgentRunner {
       // File services are part of start-up: one the agent refuses fails the start (exit 1).
       node.get().agent().applyFileConfig(settings.files().definitions(), config.agent());
       node.get().onReload(new ConfigReload(reread, node.get()));
+      // Before HTTP: tools (and tests) take an answering HTTP API as "the agent is up".
+      if (settings.grpcPort() != -1) {
+        grpc.set(GrpcGateway.start(node.get(), config.clientAddress(), settings.grpcPort()));
+      }
       gateway.set(HttpGateway.start(
           node.get(), config.clientAddress(), config.httpPort(), settings.pretty()));
       DnsSettings d = settings.dns();
@@ -64,7 +71,7 @@ final class AgentRunner {
       return 1;
     }
     console.out().print(banner(settings, node.get().self().nodeId(), gateway.get().port(),
-        dns.get() == null ? -1 : dns.get().port()));
+        dns.get() == null ? -1 : dns.get().port(), grpc.get() == null ? -1 : grpc.get().port()));
     console.out().println("agent: started");
     console.out().flush();
     // PUT /v1/agent/leave: the node has left; exit 0 like a signal does.
@@ -132,8 +139,16 @@ final class AgentRunner {
     if (d != null) {
       d.close();
     }
+    GrpcGateway rpc = grpc.getAndSet(null);
     HttpGateway g = gateway.getAndSet(null);
     RegistryNode n = node.getAndSet(null);
+    try {
+      if (rpc != null) {
+        rpc.close();
+      }
+    } catch (RuntimeException e) {
+      console.err().println("==> Error stopping gRPC server: " + reason(e));
+    }
     try {
       if (g != null) {
         g.close();
@@ -172,7 +187,8 @@ final class AgentRunner {
   }
 
   /** The typed settings, printed once at start (style.md). */
-  static String banner(AgentSettings settings, String nodeId, int httpPort, int dnsPort) {
+  static String banner(
+      AgentSettings settings, String nodeId, int httpPort, int dnsPort, int grpcPort) {
     NodeConfig c = settings.node();
     String dataDir = c.dataDir() == null ? "(temporary, removed at exit)" : c.dataDir().toString();
     return String.join("\n",
@@ -186,6 +202,8 @@ final class AgentRunner {
             + dnsAddress(settings, dnsPort) + ")",
         "      Cluster Addr: " + c.bindAddress() + " (Server: " + c.serverPort()
             + ", Raft: " + c.raftPort() + ")",
+        "          gRPC API: " + (grpcPort == -1 ? "disabled"
+            : c.clientAddress() + ":" + grpcPort + " (registry.v1)"),
         "          Data Dir: " + dataDir,
         "         Log Level: " + c.logLevel(),
         "",

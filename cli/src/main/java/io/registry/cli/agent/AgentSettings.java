@@ -1,5 +1,6 @@
 package io.registry.cli.agent;
 
+import io.registry.gateway.grpc.GrpcGateway;
 import io.registry.node.config.LoadedConfig;
 import io.registry.node.config.NodeConfig;
 import java.nio.file.Path;
@@ -13,9 +14,15 @@ import java.nio.file.Path;
  * @param pidFile where to write the process id; null for none
  * @param files what the config files said (their services and checks are registered at start)
  * @param dns the DNS server's address, port and answering rules
+ * @param grpcPort the public gRPC API's port on the client address; 0 picks a free one, -1 = off
  */
 public record AgentSettings(
-    NodeConfig node, boolean pretty, Path pidFile, LoadedConfig files, DnsSettings dns) {
+    NodeConfig node,
+    boolean pretty,
+    Path pidFile,
+    LoadedConfig files,
+    DnsSettings dns,
+    int grpcPort) {
 
   public AgentSettings {
     files = files == null ? LoadedConfig.NONE : files;
@@ -24,11 +31,11 @@ public record AgentSettings(
 
   /** Settings without a DNS server. */
   public AgentSettings(NodeConfig node, boolean pretty, Path pidFile, LoadedConfig files) {
-    this(node, pretty, pidFile, files, null);
+    this(node, pretty, pidFile, files, null, GrpcGateway.DEFAULT_PORT);
   }
 
   /** Settings from flags alone. */
   public AgentSettings(NodeConfig node, boolean pretty, Path pidFile) {
-    this(node, pretty, pidFile, LoadedConfig.NONE, null);
+    this(node, pretty, pidFile, LoadedConfig.NONE, null, GrpcGateway.DEFAULT_PORT);
   }
 }

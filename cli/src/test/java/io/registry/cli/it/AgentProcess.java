@@ -67,6 +67,8 @@ public final class AgentProcess implements AutoCloseable {
       command.add("-dns-port=0");
     }
     command.add("-http-port=" + httpPort);
+    // A free port, so agents of parallel builds never fight over 8502.
+    command.add("-grpc-port=0");
     return start(command, logDir, httpPort);
   }
 

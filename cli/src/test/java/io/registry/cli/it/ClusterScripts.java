@@ -68,7 +68,7 @@ final class ClusterScripts {
     return out;
   }
 
-  /** A base port with the nine ports start-cluster.sh derives from it free right now. */
+  /** A base port with the twelve ports start-cluster.sh derives from it free right now. */
   static int freePortBase() {
     for (int attempt = 0; attempt < 50; attempt++) {
       int base = 20000 + (int) (Math.random() * 20000);

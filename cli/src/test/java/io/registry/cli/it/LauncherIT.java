@@ -36,6 +36,7 @@ class LauncherIT {
         "bash", launcher.toString(), "agent", "-dev",
         "-http-port=" + http,
         "-dns-port=0",
+        "-grpc-port=0",
         "-server-port=" + AgentProcess.freePort(),
         "-raft-port=" + AgentProcess.freePort());
     agent = AgentProcess.start(command, tmp, http).awaitLeader();

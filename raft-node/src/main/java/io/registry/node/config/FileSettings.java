@@ -16,6 +16,7 @@ import java.util.function.Consumer;
  * @param raftPort ports.raft (ours), or ports.serf_lan: the port servers talk Raft on
  * @param retryJoin retry_join and start_join together
  * @param dns ports.dns, addresses.dns, domain, recursors and dns_config
+ * @param grpcPort ports.grpc: the public gRPC API (-1 disables)
  */
 public record FileSettings(
     String datacenter,
@@ -44,11 +45,12 @@ public record FileSettings(
     Integer checkOutputMaxSize,
     Boolean discardCheckOutput,
     Duration checkUpdateInterval,
-    DnsFileSettings dns) {
+    DnsFileSettings dns,
+    Integer grpcPort) {
 
   public static final FileSettings NONE = new FileSettings(null, null, null, null, null, null,
       null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-      null, null, null, null, null, DnsFileSettings.NONE);
+      null, null, null, null, null, DnsFileSettings.NONE, null);
 
   public FileSettings {
     dns = dns == null ? DnsFileSettings.NONE : dns;
@@ -63,7 +65,7 @@ public record FileSettings(
     "translate_wan_addrs", "enable_debug"
   };
   private static final String[] PORTS_NOT_IMPLEMENTED = {
-    "https", "grpc", "grpc_tls", "serf_wan", "sidecar_min_port", "sidecar_max_port",
+    "https", "grpc_tls", "serf_wan", "sidecar_min_port", "sidecar_max_port",
     "expose_min_port", "expose_max_port"
   };
   private static final String[] ADDRESSES_NOT_IMPLEMENTED = {"https", "grpc", "grpc_tls"};
@@ -90,6 +92,7 @@ public record FileSettings(
     Integer serverPort = null;
     Integer raftPort = null;
     Integer dnsPort = null;
+    Integer grpcPort = null;
     ConfigFields ports = f.object("ports");
     if (ports != null) {
       httpPort = port(ports, "http");
@@ -98,6 +101,7 @@ public record FileSettings(
       Integer serf = port(ports, "serf_lan");
       Integer raft = port(ports, "raft");
       raftPort = raft != null ? raft : serf;
+      grpcPort = port(ports, "grpc");
       ports.ignore(ignored, PORTS_NOT_IMPLEMENTED);
       ports.rejectUnknown();
     }
@@ -142,7 +146,8 @@ public record FileSettings(
         checkOutputMaxSize,
         f.bool("discard_check_output"),
         f.duration(true, "check_update_interval"),
-        DnsFileSettings.read(f, dnsPort, dnsAddr, ignored));
+        DnsFileSettings.read(f, dnsPort, dnsAddr, ignored),
+        grpcPort);
   }
 
   /** This file's settings with a later file's over them. */
@@ -174,7 +179,8 @@ public record FileSettings(
         pick(checkOutputMaxSize, later.checkOutputMaxSize),
         pick(discardCheckOutput, later.discardCheckOutput),
         pick(checkUpdateInterval, later.checkUpdateInterval),
-        dns.merge(later.dns));
+        dns.merge(later.dns),
+        pick(grpcPort, later.grpcPort));
   }
 
   private static Integer port(ConfigFields ports, String key) {
