@@ -113,6 +113,10 @@ public final class AgentCommand extends Verb {
       description = "Allow script checks defined in config files.")
   Boolean enableLocalScriptChecks;
 
+  @Option(names = {"-ui", "--ui"}, arity = "0..1", fallbackValue = "true",
+      description = "Serve the web UI under /ui/ on the HTTP port (on by default with -dev).")
+  Boolean ui;
+
   public AgentCommand(Console console) {
     super(console);
   }
@@ -210,8 +214,11 @@ public final class AgentCommand extends Verb {
         level,
         over.agentOptions(enableScriptChecks, enableLocalScriptChecks),
         null);
+    // -dev turns the UI on unless -ui=false or a file says otherwise, as Consul's -dev does.
+    Boolean uiSetting = over.pick("-ui", ui, files.settings().ui());
+    boolean webUi = uiSetting != null ? uiSetting : dev;
     return new AgentSettings(config, dev,
-        pidFile == null ? null : pidFile.toAbsolutePath().normalize(), files);
+        pidFile == null ? null : pidFile.toAbsolutePath().normalize(), files, webUi);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.registry.cli.agent;
 
 import io.registry.cli.Console;
 import io.registry.cli.VersionCommand;
+import io.registry.gateway.http.GatewayOptions;
 import io.registry.gateway.http.HttpGateway;
 import io.registry.node.RegistryNodes;
 import io.registry.node.api.RegistryNode;
@@ -50,8 +51,8 @@ final class AgentRunner {
       // File services are part of start-up: one the agent refuses fails the start (exit 1).
       node.get().agent().applyFileConfig(settings.files().definitions(), config.agent());
       node.get().onReload(new ConfigReload(reread, node.get()));
-      gateway.set(HttpGateway.start(
-          node.get(), config.clientAddress(), config.httpPort(), settings.pretty()));
+      gateway.set(HttpGateway.start(node.get(), config.clientAddress(), config.httpPort(),
+          GatewayOptions.defaults(settings.pretty()).withUi(settings.ui())));
     } catch (RuntimeException e) {
       console.err().println("==> Error starting agent: " + reason(e));
       stop();
@@ -164,6 +165,7 @@ final class AgentRunner {
         "        Datacenter: '" + c.datacenter() + "'",
         "            Server: " + c.server() + " (Bootstrap: " + (c.bootstrapExpect() == 1) + ")",
         "       Client Addr: [" + c.clientAddress() + "] (HTTP: " + httpPort + ")",
+        "            Web UI: " + (settings.ui() ? "/ui/ on the HTTP port" : "off (-ui turns it on)"),
         "      Cluster Addr: " + c.bindAddress() + " (Server: " + c.serverPort()
             + ", Raft: " + c.raftPort() + ")",
         "          Data Dir: " + dataDir,

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
  * @param httpAddr addresses.http: the HTTP listener's address, over client_addr
  * @param raftPort ports.raft (ours), or ports.serf_lan: the port servers talk Raft on
  * @param retryJoin retry_join and start_join together
+ * @param ui ui_config.enabled, or the older top-level ui (ui_config wins when both are set)
  */
 public record FileSettings(
     String datacenter,
@@ -42,16 +43,17 @@ public record FileSettings(
     Boolean enableLocalScriptChecks,
     Integer checkOutputMaxSize,
     Boolean discardCheckOutput,
-    Duration checkUpdateInterval) {
+    Duration checkUpdateInterval,
+    Boolean ui) {
 
   public static final FileSettings NONE = new FileSettings(null, null, null, null, null, null,
       null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-      null, null, null, null, null);
+      null, null, null, null, null, null);
 
   // §14.3 keys we accept without acting on them yet; each one present is logged as a warning.
   private static final String[] NOT_IMPLEMENTED = {
     "advertise_addr", "advertise_addr_wan", "retry_join_wan", "retry_interval_wan",
-    "ui", "ui_dir", "ui_config", "log_json", "log_file", "acl", "performance", "dns_config",
+    "ui_dir", "log_json", "log_file", "acl", "performance", "dns_config",
     "recursors", "domain", "alt_domain", "discovery_max_stale", "session_ttl_min",
     "http_config", "telemetry", "limits", "leave_on_terminate", "skip_leave_on_interrupt",
     "default_query_time", "max_query_time", "primary_datacenter", "disable_update_check",
@@ -62,6 +64,10 @@ public record FileSettings(
     "expose_min_port", "expose_max_port"
   };
   private static final String[] ADDRESSES_NOT_IMPLEMENTED = {"dns", "https", "grpc", "grpc_tls"};
+  private static final String[] UI_CONFIG_NOT_IMPLEMENTED = {
+    "dir", "content_path", "metrics_provider", "metrics_provider_files",
+    "metrics_provider_options_json", "metrics_proxy", "dashboard_url_templates"
+  };
 
   /** Reads (consumes) the settings keys of one file's top-level object. */
   static FileSettings read(ConfigFields f, Consumer<String> ignored) {
@@ -102,6 +108,14 @@ public record FileSettings(
     if (bootstrapExpect != null && bootstrapExpect < 0) {
       throw f.fail(f.pathOf("bootstrap_expect"), "must not be negative");
     }
+    Boolean ui = f.bool("ui");
+    ConfigFields uiConfig = f.object("ui_config");
+    if (uiConfig != null) {
+      Boolean enabled = uiConfig.bool("enabled");
+      ui = enabled != null ? enabled : ui;
+      uiConfig.ignore(ignored, UI_CONFIG_NOT_IMPLEMENTED);
+      uiConfig.rejectUnknown();
+    }
     Integer retryMax = f.integer("retry_max");
     if (retryMax != null && retryMax < 0) {
       throw f.fail(f.pathOf("retry_max"), "must not be negative");
@@ -132,7 +146,8 @@ public record FileSettings(
         f.bool("enable_local_script_checks"),
         checkOutputMaxSize,
         f.bool("discard_check_output"),
-        f.duration(true, "check_update_interval"));
+        f.duration(true, "check_update_interval"),
+        ui);
   }
 
   /** This file's settings with a later file's over them. */
@@ -163,7 +178,8 @@ public record FileSettings(
         pick(enableLocalScriptChecks, later.enableLocalScriptChecks),
         pick(checkOutputMaxSize, later.checkOutputMaxSize),
         pick(discardCheckOutput, later.discardCheckOutput),
-        pick(checkUpdateInterval, later.checkUpdateInterval));
+        pick(checkUpdateInterval, later.checkUpdateInterval),
+        pick(ui, later.ui));
   }
 
   private static Integer port(ConfigFields ports, String key) {
