@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -69,7 +70,10 @@ final class Browser implements AutoCloseable {
   }
 
   WebDriverWait waiter() {
-    return new WebDriverWait(driver, BOUND, Duration.ofMillis(50));
+    // Pages re-render what changed; an element found a moment ago may have been replaced.
+    WebDriverWait wait = new WebDriverWait(driver, BOUND, Duration.ofMillis(50));
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   WebDriver size(int width, int height) {
