@@ -23,6 +23,7 @@ const routes = [
 const main = document.getElementById('main');
 const self = { node: null, datacenter: null };
 let current = null; // AbortController of the page on screen
+let leaderTimer = null; // the next leader poll
 
 function route() {
   if (current) current.abort();
@@ -84,6 +85,20 @@ document.addEventListener('click', (e) => {
 });
 window.addEventListener('popstate', route);
 
+// Leaving the document must end its blocking queries: a page kept in the back/forward cache
+// would otherwise hold its connections, and a browser allows only six per host over HTTP/1.1,
+// so a few pages visited within the wait time would starve the next page of connections.
+window.addEventListener('pagehide', () => {
+  if (current) current.abort();
+  clearTimeout(leaderTimer);
+});
+window.addEventListener('pageshow', (e) => {
+  if (e.persisted) {
+    route();
+    pollLeader();
+  }
+});
+
 // ---- header and banner ----
 
 const banner = document.getElementById('banner');
@@ -129,7 +144,8 @@ async function pollLeader() {
     document.getElementById('fact-leader').textContent = 'unknown';
   }
   showBanner();
-  setTimeout(pollLeader, LEADER_POLL_MS);
+  clearTimeout(leaderTimer);
+  leaderTimer = setTimeout(pollLeader, LEADER_POLL_MS);
 }
 
 document.getElementById('booting')?.remove();

@@ -31,6 +31,34 @@ export async function agentChecks(signal) {
   }
 }
 
+const AGENT_POLL_MS = 5000;
+
+/**
+ * Re-reads /v1/agent/checks every few seconds while the view lasts and calls onChange when
+ * it differs. Why a poll: a change of output alone moves no catalog index (catalog.md sec.
+ * 6), so blocking queries do not return for it; this agent's own view has the latest output
+ * at the cost of one local read, with no Raft round, per page and interval.
+ */
+export function followAgentChecks(signal, onChange) {
+  let last = '';
+  let timer = null;
+  const tick = async () => {
+    clearTimeout(timer);
+    const checks = await agentChecks(signal);
+    if (signal.aborted) return;
+    const text = JSON.stringify(checks);
+    if (text !== last) {
+      last = text;
+      onChange(checks);
+    }
+    clearTimeout(timer);
+    timer = setTimeout(tick, AGENT_POLL_MS);
+  };
+  tick();
+  // Read again now: a status that just changed in the catalog comes with new output.
+  return tick;
+}
+
 function statusLine(check, agentCheck) {
   const at = agentCheck && agentCheck.DeregisterCriticalServiceAt;
   if (check.Status === 'critical' && at) {
@@ -60,6 +88,8 @@ export function checkList(checks, agent, selfNode, emptyText) {
   if (checks.length === 0) return h('p', { class: 'muted' }, emptyText);
   return h('ul', { class: 'checks' }, checks.map((c) => {
     const mine = c.Node === selfNode ? agent[c.CheckID] : undefined;
+    // This agent runs the check: its output is the newest there is.
+    const output = mine && typeof mine.Output === 'string' ? mine.Output : c.Output;
     return h('li', { class: `check ${c.Status}`, 'data-check': c.CheckID },
       h('div', { class: 'check-head' },
         badge(c.Status),
@@ -68,8 +98,8 @@ export function checkList(checks, agent, selfNode, emptyText) {
         h('span', { class: 'check-type' }, c.Type ? c.Type : 'catalog')),
       statusLine(c, mine),
       c.Notes ? h('p', { class: 'notes' }, h('span', { class: 'label' }, 'Notes: '), c.Notes) : null,
-      c.Output
-        ? h('pre', { class: 'output', tabindex: '0', 'aria-label': `Output of ${c.Name}` }, c.Output)
+      output
+        ? h('pre', { class: 'output', tabindex: '0', 'aria-label': `Output of ${c.Name}` }, output)
         : h('p', { class: 'muted' }, 'No output yet.'));
   }));
 }

@@ -4,6 +4,7 @@ import { kvUrl, parentOf } from '../kv-codec.js';
 
 /** "Key/Value / a / b /" with a link per folder level. */
 export function crumbs(key) {
+  if (key === '') return null; // the root is the page's own title
   const levels = [];
   for (let p = parentOf(key); p !== ''; p = parentOf(p)) levels.unshift(p);
   const parts = [h('a', { href: '/ui/kv/' }, 'Key/Value'), ' / '];

@@ -2,7 +2,7 @@
 // /v1/catalog/node/:node (services) and /v1/health/node/:node (checks).
 import { get, watch } from '../api.js';
 import { errorBox, h, pairs, replace, seg, tags } from '../dom.js';
-import { agentChecks, checkList } from '../checks.js';
+import { checkList, followAgentChecks } from '../checks.js';
 import { badge, worst } from '../health.js';
 import { memberRole, memberStatus } from './members.js';
 
@@ -21,8 +21,8 @@ export function nodePage(main, [name], view) {
     } catch (err) {
       if (!view.signal.aborted) data.error = err;
     }
-    data.agent = await agentChecks(view.signal);
     if (!view.signal.aborted) draw();
+    refreshAgent();
   }
 
   function draw() {
@@ -69,6 +69,10 @@ export function nodePage(main, [name], view) {
       checkList(checks, data.agent, view.self.node, 'No checks.'));
   }
 
+  const refreshAgent = followAgentChecks(view.signal, (checks) => {
+    data.agent = checks;
+    draw();
+  });
   const failed = (err) => { data.error = err; draw(); };
   watch(`/v1/catalog/node/${seg(name)}`, (node) => {
     data.node = node;

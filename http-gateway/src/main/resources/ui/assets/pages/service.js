@@ -1,9 +1,9 @@
 // One service: each instance with its node, address:port, tags, meta and checks. Follows
-// /v1/health/service/:name; on each change it also reads /v1/agent/checks once, for the
-// removal time of critical checks (DeregisterCriticalServiceAt).
+// /v1/health/service/:name, and this agent's /v1/agent/checks for the newest output of its
+// own checks and the removal time of critical ones (DeregisterCriticalServiceAt).
 import { watch } from '../api.js';
 import { errorBox, h, pairs, replace, seg, tags } from '../dom.js';
-import { agentChecks, checkList } from '../checks.js';
+import { checkList, followAgentChecks } from '../checks.js';
 import { badge, worst } from '../health.js';
 
 export function servicePage(main, [name], view) {
@@ -13,14 +13,19 @@ export function servicePage(main, [name], view) {
     h('h1', {}, name),
     body);
   let entries = null;
+  let agent = {};
 
-  watch(`/v1/health/service/${seg(name)}`, async (list) => {
+  const refreshAgent = followAgentChecks(view.signal, (checks) => {
+    agent = checks;
+    draw(null);
+  });
+  watch(`/v1/health/service/${seg(name)}`, (list) => {
     entries = list || [];
-    const agent = await agentChecks(view.signal);
-    if (!view.signal.aborted) draw(agent, null);
-  }, (err) => draw({}, err), view.signal);
+    draw(null);
+    refreshAgent();
+  }, (err) => draw(err), view.signal);
 
-  function draw(agent, err) {
+  function draw(err) {
     if (entries === null) {
       if (err) replace(body, errorBox(err, `Could not load ${name}`));
       return;
@@ -39,10 +44,10 @@ export function servicePage(main, [name], view) {
     replace(body,
       err ? errorBox(err, 'Updates failed') : null,
       h('p', { class: 'muted' }, `${entries.length} instance${entries.length === 1 ? '' : 's'}`),
-      sorted.map((e) => instance(e, agent)));
+      sorted.map((e) => instance(e)));
   }
 
-  function instance(entry, agent) {
+  function instance(entry) {
     const s = entry.Service;
     const node = entry.Node;
     const address = `${s.Address || node.Address}:${s.Port || 0}`;

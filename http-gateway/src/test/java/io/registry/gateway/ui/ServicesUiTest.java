@@ -220,7 +220,7 @@ class ServicesUiTest {
     try {
       browser.waiter().withMessage("web check passing").until(d -> d.findElement(
           By.cssSelector("[data-check='api']")).getDomAttribute("class").contains("passing"));
-      assertThat(text("[data-check='api'] .output")).contains("200");
+      awaitText("[data-check='api'] .output", t -> t.contains("200"), "the passing output");
       assertSameDocument();
       browser.screenshot("must-show-web-passing");
       open(".crumbs a", "/ui/services");
