@@ -1,5 +1,7 @@
 package io.registry.gateway.ui;
 
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -10,7 +12,20 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * store, which closes it when the run ends. Starting Chromium once keeps these tests quick.
  * A failed test leaves a screenshot of what the page showed (failed-TEST.png).
  */
-final class UiBrowserExtension implements ParameterResolver, TestWatcher {
+final class UiBrowserExtension implements ExecutionCondition, ParameterResolver, TestWatcher {
+  /**
+   * Without Chromium a developer's run skips these tests and reports why; under CI=true they
+   * run, and starting the browser fails with the same reason.
+   */
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext c) {
+    String missing = Browser.missing();
+    if (missing == null || Browser.inCi()) {
+      return ConditionEvaluationResult.enabled("chromium and chromedriver present, or CI");
+    }
+    return ConditionEvaluationResult.disabled(missing);
+  }
+
   @Override
   public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
     return p.getParameter().getType() == Browser.class;
