@@ -45,6 +45,16 @@ class AgentFlagsTest {
   }
 
   @Test
+  void webUiIsOnWithDevOrMinusUiAndOffOtherwise() {
+    assertThat(settings("agent", "-dev").ui()).isTrue();
+    assertThat(settings("agent", "-dev", "-ui=false").ui()).isFalse();
+    assertThat(settings("agent", "-server", "-bootstrap-expect=1", "-data-dir=/tmp/d").ui())
+        .isFalse();
+    assertThat(settings("agent", "-server", "-bootstrap-expect=1", "-data-dir=/tmp/d", "-ui")
+        .ui()).isTrue();
+  }
+
+  @Test
   void consulSingleDashSpellingsWithEqualsOrSpace() {
     AgentSettings s = settings("agent", "-server", "-bootstrap-expect=1", "-data-dir", "/tmp/d",
         "-node=n1", "-http-port=18500", "-server-port", "18300", "-raft-port=18301",

@@ -140,6 +140,10 @@ public final class AgentCommand extends Verb {
       description = "Allow script checks defined in config files.")
   Boolean enableLocalScriptChecks;
 
+  @Option(names = {"-ui", "--ui"}, arity = "0..1", fallbackValue = "true",
+      description = "Serve the web UI under /ui/ on the HTTP port (on by default with -dev).")
+  Boolean ui;
+
   public AgentCommand(Console console) {
     super(console);
   }
@@ -241,9 +245,12 @@ public final class AgentCommand extends Verb {
             retryMax));
     DnsSettings dns = DnsSettings.resolve(over, files.settings().dns(), config.clientAddress(),
         dnsPort, domain, recursors);
+    // -dev turns the UI on unless -ui=false or a file says otherwise, as Consul's -dev does.
+    Boolean uiSetting = over.pick("-ui", ui, files.settings().ui());
+    boolean webUi = uiSetting != null ? uiSetting : dev;
     return new AgentSettings(config, dev,
         pidFile == null ? null : pidFile.toAbsolutePath().normalize(), files, dns,
-        grpcPort == -1 ? -1 : port("-grpc-port", grpcPort));
+        grpcPort == -1 ? -1 : port("-grpc-port", grpcPort), webUi);
   }
 
   /**

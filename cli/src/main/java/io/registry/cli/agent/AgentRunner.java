@@ -4,6 +4,7 @@ import io.registry.cli.Console;
 import io.registry.cli.VersionCommand;
 import io.registry.gateway.dns.DnsServer;
 import io.registry.gateway.grpc.GrpcGateway;
+import io.registry.gateway.http.GatewayOptions;
 import io.registry.gateway.http.HttpGateway;
 import io.registry.node.RegistryNodes;
 import io.registry.node.api.RegistryNode;
@@ -59,8 +60,8 @@ final class AgentRunner {
       if (settings.grpcPort() != -1) {
         grpc.set(GrpcGateway.start(node.get(), config.clientAddress(), settings.grpcPort()));
       }
-      gateway.set(HttpGateway.start(
-          node.get(), config.clientAddress(), config.httpPort(), settings.pretty()));
+      gateway.set(HttpGateway.start(node.get(), config.clientAddress(), config.httpPort(),
+          GatewayOptions.defaults(settings.pretty()).withUi(settings.ui())));
       DnsSettings d = settings.dns();
       if (d.enabled()) {
         dns.set(DnsServer.start(node.get(), d.address(), d.port(), d.options()));
@@ -200,6 +201,7 @@ final class AgentRunner {
         "            Server: " + c.server() + " (Bootstrap: " + (c.bootstrapExpect() == 1) + ")",
         "       Client Addr: [" + c.clientAddress() + "] (HTTP: " + httpPort + ", DNS: "
             + dnsAddress(settings, dnsPort) + ")",
+        "            Web UI: " + (settings.ui() ? "/ui/ on the HTTP port" : "off (-ui turns it on)"),
         "      Cluster Addr: " + c.bindAddress() + " (Server: " + c.serverPort()
             + ", Raft: " + c.raftPort() + ")",
         "          gRPC API: " + (grpcPort == -1 ? "disabled"

@@ -15,6 +15,7 @@ import java.nio.file.Path;
  * @param files what the config files said (their services and checks are registered at start)
  * @param dns the DNS server's address, port and answering rules
  * @param grpcPort the public gRPC API's port on the client address; 0 picks a free one, -1 = off
+ * @param ui serve the web UI under /ui/
  */
 public record AgentSettings(
     NodeConfig node,
@@ -22,20 +23,21 @@ public record AgentSettings(
     Path pidFile,
     LoadedConfig files,
     DnsSettings dns,
-    int grpcPort) {
+    int grpcPort,
+    boolean ui) {
 
   public AgentSettings {
     files = files == null ? LoadedConfig.NONE : files;
     dns = dns == null ? DnsSettings.disabled(node.clientAddress()) : dns;
   }
 
-  /** Settings without a DNS server. */
+  /** Settings without a DNS server or the web UI. */
   public AgentSettings(NodeConfig node, boolean pretty, Path pidFile, LoadedConfig files) {
-    this(node, pretty, pidFile, files, null, GrpcGateway.DEFAULT_PORT);
+    this(node, pretty, pidFile, files, null, GrpcGateway.DEFAULT_PORT, false);
   }
 
   /** Settings from flags alone. */
   public AgentSettings(NodeConfig node, boolean pretty, Path pidFile) {
-    this(node, pretty, pidFile, LoadedConfig.NONE, null, GrpcGateway.DEFAULT_PORT);
+    this(node, pretty, pidFile, LoadedConfig.NONE, null, GrpcGateway.DEFAULT_PORT, false);
   }
 }

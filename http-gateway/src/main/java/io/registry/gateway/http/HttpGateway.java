@@ -6,6 +6,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
 import io.registry.gateway.http.v1.V1Routes;
 import io.registry.gateway.json.Json;
+import io.registry.gateway.ui.WebUi;
 import io.registry.node.api.RegistryNode;
 import io.registry.node.api.ServerLocator;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,6 +33,8 @@ public final class HttpGateway implements AutoCloseable {
   private final ApiContext api;
   // Set on a client agent only: it holds no catalog and proxies to a server.
   private final Forwarder forwarder;
+  /** The web UI; null when it is off. */
+  private final WebUi ui;
 
   private HttpGateway(RegistryNode node, GatewayOptions options) {
     this.options = options;
@@ -44,6 +47,7 @@ public final class HttpGateway implements AutoCloseable {
     });
     this.api = new ApiContext(node, new BlockingReads(node, timer));
     this.router = V1Routes.build(api, options);
+    this.ui = options.ui() ? WebUi.fromClasspath() : null;
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.concurrency.useVirtualThreads = true;
@@ -134,8 +138,14 @@ public final class HttpGateway implements AutoCloseable {
     }
     String method = req.getMethod();
     if (path.equals("/")) {
-      return done(method.equals("GET") ? ApiResponse.text(200, BANNER)
-          : ApiResponse.text(405, "method " + method + " not allowed"));
+      if (!method.equals("GET")) {
+        return done(ApiResponse.text(405, "method " + method + " not allowed"));
+      }
+      return done(ui == null ? ApiResponse.text(200, BANNER)
+          : ApiResponse.raw(301, new byte[0], null).withHeader("Location", WebUi.HOME));
+    }
+    if (ui != null && WebUi.owns(path)) {
+      return done(ui.serve(method, path, req::getHeader));
     }
     Router.Match m = router.match(path).orElse(null);
     if (m == null) {

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
  * @param retryJoin retry_join and start_join together
  * @param dns ports.dns, addresses.dns, domain, recursors and dns_config
  * @param grpcPort ports.grpc: the public gRPC API (-1 disables)
+ * @param ui ui_config.enabled, or the older top-level ui (ui_config wins when both are set)
  */
 public record FileSettings(
     String datacenter,
@@ -46,11 +47,12 @@ public record FileSettings(
     Boolean discardCheckOutput,
     Duration checkUpdateInterval,
     DnsFileSettings dns,
-    Integer grpcPort) {
+    Integer grpcPort,
+    Boolean ui) {
 
   public static final FileSettings NONE = new FileSettings(null, null, null, null, null, null,
       null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-      null, null, null, null, null, DnsFileSettings.NONE, null);
+      null, null, null, null, null, DnsFileSettings.NONE, null, null);
 
   public FileSettings {
     dns = dns == null ? DnsFileSettings.NONE : dns;
@@ -59,7 +61,8 @@ public record FileSettings(
   // §14.3 keys we accept without acting on them yet; each one present is logged as a warning.
   private static final String[] NOT_IMPLEMENTED = {
     "advertise_addr", "advertise_addr_wan", "retry_join_wan", "retry_interval_wan",
-    "ui", "ui_dir", "ui_config", "log_json", "log_file", "acl", "performance", "alt_domain", "discovery_max_stale", "session_ttl_min",
+    "ui_dir", "log_json", "log_file", "acl", "performance", "alt_domain",
+    "discovery_max_stale", "session_ttl_min",
     "http_config", "telemetry", "limits", "leave_on_terminate", "skip_leave_on_interrupt",
     "default_query_time", "max_query_time", "primary_datacenter", "disable_update_check",
     "translate_wan_addrs", "enable_debug"
@@ -69,6 +72,10 @@ public record FileSettings(
     "expose_min_port", "expose_max_port"
   };
   private static final String[] ADDRESSES_NOT_IMPLEMENTED = {"https", "grpc", "grpc_tls"};
+  private static final String[] UI_CONFIG_NOT_IMPLEMENTED = {
+    "dir", "content_path", "metrics_provider", "metrics_provider_files",
+    "metrics_provider_options_json", "metrics_proxy", "dashboard_url_templates"
+  };
 
   /** Reads (consumes) the settings keys of one file's top-level object. */
   static FileSettings read(ConfigFields f, Consumer<String> ignored) {
@@ -115,6 +122,14 @@ public record FileSettings(
     if (bootstrapExpect != null && bootstrapExpect < 0) {
       throw f.fail(f.pathOf("bootstrap_expect"), "must not be negative");
     }
+    Boolean ui = f.bool("ui");
+    ConfigFields uiConfig = f.object("ui_config");
+    if (uiConfig != null) {
+      Boolean enabled = uiConfig.bool("enabled");
+      ui = enabled != null ? enabled : ui;
+      uiConfig.ignore(ignored, UI_CONFIG_NOT_IMPLEMENTED);
+      uiConfig.rejectUnknown();
+    }
     Integer retryMax = f.integer("retry_max");
     if (retryMax != null && retryMax < 0) {
       throw f.fail(f.pathOf("retry_max"), "must not be negative");
@@ -147,7 +162,8 @@ public record FileSettings(
         f.bool("discard_check_output"),
         f.duration(true, "check_update_interval"),
         DnsFileSettings.read(f, dnsPort, dnsAddr, ignored),
-        grpcPort);
+        grpcPort,
+        ui);
   }
 
   /** This file's settings with a later file's over them. */
@@ -180,7 +196,8 @@ public record FileSettings(
         pick(discardCheckOutput, later.discardCheckOutput),
         pick(checkUpdateInterval, later.checkUpdateInterval),
         dns.merge(later.dns),
-        pick(grpcPort, later.grpcPort));
+        pick(grpcPort, later.grpcPort),
+        pick(ui, later.ui));
   }
 
   private static Integer port(ConfigFields ports, String key) {

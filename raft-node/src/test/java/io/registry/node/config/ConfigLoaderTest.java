@@ -140,8 +140,21 @@ class ConfigLoaderTest {
 
   @Test
   void knownButUnimplementedKeysAreAcceptedWithAWarning() throws IOException {
-    write("a.json", "{\"telemetry\": {\"prometheus_retention_time\": \"1m\"}, \"ui\": true}");
+    write("a.json", "{\"telemetry\": {\"prometheus_retention_time\": \"1m\"}, \"ui_dir\": \"/x\"}");
     assertThat(loadDir().warnings()).hasSize(2).allMatch(w -> w.contains("a.json"));
+  }
+
+  @Test
+  void uiIsReadFromUiConfigOrTheOlderTopLevelKey() throws IOException {
+    write("a.json", "{\"ui\": true}");
+    assertThat(loadDir().settings().ui()).isTrue();
+    write("a.json", "{\"ui\": true, \"ui_config\": {\"enabled\": false}}");
+    assertThat(loadDir().settings().ui()).isFalse();
+    write("a.json", "{\"ui_config\": {\"enabled\": true, \"content_path\": \"/ui/\"}}");
+    LoadedConfig loaded = loadDir();
+    assertThat(loaded.settings().ui()).isTrue();
+    assertThat(loaded.warnings()).hasSize(1).allMatch(w -> w.contains("content_path"));
+    assertThat(refusal("{\"ui_config\": {\"enabeld\": true}}")).contains("ui_config.enabeld");
   }
 
   @Test
