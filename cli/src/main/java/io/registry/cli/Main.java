@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       MembersCommand.class,
       InfoCommand.class,
       LeaveCommand.class,
+      ForceLeaveCommand.class,
       ReloadCommand.class,
       ValidateCommand.class,
       VersionCommand.class

@@ -160,4 +160,21 @@ class ClientVerbsTest {
     assertThat(run("catalog", "datacenters")).isZero();
     assertThat(out()).isEqualTo("Graceful leave complete\ndc1\ndc2\n");
   }
+
+  @Test
+  void forceLeaveSendsPruneAndFailsWithTheAgentsText() {
+    agent.reply("PUT /v1/agent/force-leave/n3", 200, "");
+    assertThat(run("force-leave", "-prune", "n3")).isZero();
+    assertThat(agent.last().query()).isEqualTo("prune");
+    assertThat(out()).isEmpty();
+    agent.reply("PUT /v1/agent/force-leave/n1", 500, "node n1 is alive; run leave on it");
+    assertThat(run("force-leave", "n1")).isEqualTo(1);
+    assertThat(err()).contains("node n1 is alive; run leave on it");
+  }
+
+  @Test
+  void forceLeaveNeedsANode() {
+    assertThat(run("force-leave")).isEqualTo(1);
+    assertThat(agent.requests).isEmpty();
+  }
 }
