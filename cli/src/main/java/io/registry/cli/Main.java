@@ -3,6 +3,7 @@ package io.registry.cli;
 import io.registry.cli.agent.AgentCommand;
 import io.registry.cli.catalog.CatalogCommand;
 import io.registry.cli.kv.KvCommand;
+import io.registry.cli.operator.OperatorCommand;
 import io.registry.cli.services.ServicesCommand;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
@@ -25,6 +26,8 @@ import picocli.CommandLine.Command;
       MembersCommand.class,
       InfoCommand.class,
       LeaveCommand.class,
+      ForceLeaveCommand.class,
+      OperatorCommand.class,
       ReloadCommand.class,
       ValidateCommand.class,
       VersionCommand.class

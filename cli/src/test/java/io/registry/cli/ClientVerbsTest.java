@@ -30,6 +30,7 @@ class ClientVerbsTest {
     List<String> all = new ArrayList<>(List.of(args));
     int depth = switch (all.get(0)) {
       case "kv", "catalog", "services" -> 2;
+      case "operator" -> 3;
       default -> 1;
     };
     all.add(depth, "-http-addr=http://" + agent.address() + "/");
@@ -159,5 +160,38 @@ class ClientVerbsTest {
     assertThat(run("leave")).isZero();
     assertThat(run("catalog", "datacenters")).isZero();
     assertThat(out()).isEqualTo("Graceful leave complete\ndc1\ndc2\n");
+  }
+
+  @Test
+  void forceLeaveSendsPruneAndFailsWithTheAgentsText() {
+    agent.reply("PUT /v1/agent/force-leave/n3", 200, "");
+    assertThat(run("force-leave", "-prune", "n3")).isZero();
+    assertThat(agent.last().query()).isEqualTo("prune");
+    assertThat(out()).isEmpty();
+    agent.reply("PUT /v1/agent/force-leave/n1", 500, "node n1 is alive; run leave on it");
+    assertThat(run("force-leave", "n1")).isEqualTo(1);
+    assertThat(err()).contains("node n1 is alive; run leave on it");
+  }
+
+  @Test
+  void forceLeaveNeedsANode() {
+    assertThat(run("force-leave")).isEqualTo(1);
+    assertThat(agent.requests).isEmpty();
+  }
+
+  @Test
+  void operatorRaftListPeersPrintsOneRowPerServer() {
+    agent.reply("GET /v1/operator/raft/configuration", 200, """
+        {"Servers":[{"ID":"p1","Node":"n1","Address":"127.0.0.1:8300","Leader":true,
+        "Voter":true,"ProtocolVersion":"3","LastIndex":9},{"ID":"p22","Node":"n2",
+        "Address":"127.0.0.1:8301","Leader":false,"Voter":true,"ProtocolVersion":"3",
+        "LastIndex":9}],"Index":9}""");
+    assertThat(run("operator", "raft", "list-peers", "-stale")).isZero();
+    assertThat(agent.last().query()).isEqualTo("stale");
+    assertThat(out()).isEqualTo("""
+        Node  ID   Address         State     Voter  RaftProtocol
+        n1    p1   127.0.0.1:8300  leader    true   3
+        n2    p22  127.0.0.1:8301  follower  true   3
+        """);
   }
 }

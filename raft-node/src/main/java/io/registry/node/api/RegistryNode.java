@@ -52,6 +52,18 @@ public interface RegistryNode extends AutoCloseable {
   void leave();
 
   /**
+   * force-leave (consul-api.md sec. 4.1): a failed member becomes "left" (a server leaves
+   * the Raft configuration first); prune also removes its member row.
+   *
+   * @throws IllegalArgumentException for an unknown node
+   * @throws IllegalStateException when the node is alive or the change was refused
+   */
+  default void forceLeave(String node, boolean prune) {
+    // Client agents and test doubles hold no membership to change.
+    throw new IllegalStateException("force-leave is answered by servers only");
+  }
+
+  /**
    * Re-reads the configuration (PUT /v1/agent/reload, SIGHUP, §4.1) through the hook the
    * process installed with {@link #onReload}; without one there is nothing to re-read and
    * this succeeds. Calls are serialised.

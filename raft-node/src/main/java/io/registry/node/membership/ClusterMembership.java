@@ -332,6 +332,11 @@ public final class ClusterMembership implements ClusterHandler, Clustering {
     new Leave(this, raft, peerChanges).run();
   }
 
+  @Override
+  public void forceLeave(String node, boolean prune) {
+    new ForceLeave(raft, requireRaft(), directory).run(node, prune);
+  }
+
   // Server name -> HTTP address, from the replicated member rows.
   private Map<String, String> httpAddresses() {
     RaftHandle r = raft;

@@ -273,16 +273,12 @@ public final class RaftRegistryNode implements RegistryNode, RaftHandle {
   @Override
   public RaftStatus raftStatus() {
     return RaftStatusReader.read(division(), layout,
-        clustering == null ? this::ownAddress : clustering::serverAddressOf);
+        clustering == null ? p -> SingleServer.addressOf(layout, p) : clustering::serverAddressOf);
   }
 
   @Override
   public List<Member> members() {
     return clustering == null ? List.of(layout.selfMember()) : clustering.members(catalog());
-  }
-
-  private String ownAddress(RaftPeerId peer) {
-    return layout.peerId().equals(peer) ? layout.self().serverAddress() : "";
   }
 
   @Override
@@ -304,10 +300,14 @@ public final class RaftRegistryNode implements RegistryNode, RaftHandle {
       });
       return;
     }
-    // A one-peer group has nobody to hand leadership to and no peer set to leave; its
-    // catalog rows stay for the restart. TODO(#5): member status "left" and Raft removal.
+    // A one-peer group has nobody to hand leadership to; its catalog rows stay for restart.
     LOG.info("Node {} leaving: shutdown requested", layout.self().nodeName());
     shutdownRequested.complete(null);
+  }
+
+  @Override
+  public void forceLeave(String node, boolean prune) {
+    SingleServer.forceLeave(clustering, layout, node, prune);
   }
 
   @Override

@@ -137,8 +137,21 @@ final class AgentEndpoints {
     return done(ApiResponse.empty().afterSent(api.node()::leave));
   }
 
+  /**
+   * PUT /v1/agent/force-leave/:node (?prune): 500 with the plain reason for an unknown or
+   * alive node. Blocking: the Raft conf change and the writes take a round trip or two.
+   */
+  CompletableFuture<ApiResponse> forceLeave(ApiRequest r) {
+    try {
+      api.node().forceLeave(r.param(), r.query().has("prune"));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw HttpError.internal(e.getMessage());
+    }
+    return done(ApiResponse.empty());
+  }
+
   CompletableFuture<ApiResponse> notSupported(ApiRequest r) {
-    // TODO(#5): join and force-leave arrive with membership.
+    // TODO(#5): join arrives with membership.
     throw HttpError.internal("not supported yet");
   }
 

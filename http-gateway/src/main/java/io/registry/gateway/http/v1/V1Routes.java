@@ -16,6 +16,7 @@ public final class V1Routes {
     HealthEndpoints health = new HealthEndpoints(api);
     KvEndpoints kv = new KvEndpoints(api, options.kvMaxValueSize());
     StatusEndpoints status = new StatusEndpoints(api);
+    OperatorEndpoints operator = new OperatorEndpoints(api);
     return new Router()
         .add("/v1/agent/self", agent::self, "GET")
         .add("/v1/agent/members", agent::members, "GET")
@@ -23,7 +24,7 @@ public final class V1Routes {
         .add("/v1/agent/reload", agent::reload, "PUT")
         .add("/v1/agent/leave", agent::leave, "PUT")
         .add("/v1/agent/join/", agent::notSupported, "PUT")
-        .add("/v1/agent/force-leave/", agent::notSupported, "PUT")
+        .add("/v1/agent/force-leave/", agent::forceLeave, "PUT")
         .add("/v1/agent/services", services::list, "GET")
         .add("/v1/agent/service/register", services::register, "PUT")
         .add("/v1/agent/service/deregister/", services::deregister, "PUT")
@@ -52,6 +53,7 @@ public final class V1Routes {
         .add("/v1/health/state/", health::state, "GET")
         .add("/v1/kv/", kv::handle, "GET", "PUT", "DELETE")
         .add("/v1/status/leader", status::leader, "GET")
-        .add("/v1/status/peers", status::peers, "GET");
+        .add("/v1/status/peers", status::peers, "GET")
+        .add("/v1/operator/raft/configuration", operator::raftConfiguration, "GET");
   }
 }
