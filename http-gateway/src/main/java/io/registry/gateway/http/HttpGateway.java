@@ -101,10 +101,12 @@ public final class HttpGateway implements AutoCloseable {
       forwarder.forward(ctx);
       return;
     }
-    boolean pretty = options.pretty() || QueryParams.parse(req.getQueryString()).has("pretty");
+    // Parsed once: the router's handlers and the encoder's ?pretty read the same params.
+    QueryParams query = QueryParams.parse(req.getQueryString());
+    boolean pretty = options.pretty() || query.has("pretty");
     CompletableFuture<ApiResponse> answer;
     try {
-      answer = dispatch(req).toCompletableFuture();
+      answer = dispatch(req, query).toCompletableFuture();
     } catch (Throwable t) {
       answer = CompletableFuture.failedFuture(t);
     }
@@ -127,7 +129,8 @@ public final class HttpGateway implements AutoCloseable {
     }
   }
 
-  private CompletableFuture<ApiResponse> dispatch(HttpServletRequest req) throws Exception {
+  private CompletableFuture<ApiResponse> dispatch(HttpServletRequest req, QueryParams query)
+      throws Exception {
     String rawPath = req.getRequestURI();
     if (PathDecoder.isUnclean(rawPath)) {
       return done(ApiResponse.text(400, "Invalid URL path: not a clean path"));
@@ -159,7 +162,6 @@ public final class HttpGateway implements AutoCloseable {
       return done(ApiResponse.text(405, "method " + method + " not allowed")
           .withHeader("Allow", route.allow()));
     }
-    QueryParams query = QueryParams.parse(req.getQueryString());
     checkScope(req, query);
     ApiRequest r = new ApiRequest(method, path, m.param(), query, req::getHeader,
         req.getContentLengthLong(), body(req));

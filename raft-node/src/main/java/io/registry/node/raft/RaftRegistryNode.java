@@ -2,7 +2,6 @@ package io.registry.node.raft;
 
 import io.registry.catalog.Catalog;
 import io.registry.catalog.command.Command;
-import io.registry.catalog.command.InitCluster;
 import io.registry.catalog.model.ApplyResult;
 import io.registry.node.agent.AgentOptions;
 import io.registry.node.agent.AgentState;
@@ -21,16 +20,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.protocol.RaftClientReply;
@@ -48,7 +42,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RaftRegistryNode implements RegistryNode, RaftHandle {
   private static final Logger LOG = LoggerFactory.getLogger(RaftRegistryNode.class);
-  private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
   private final NodeLayout layout;
   private final RaftTuning tuning;
@@ -163,24 +156,7 @@ public final class RaftRegistryNode implements RegistryNode, RaftHandle {
       bootClustered();
       return;
     }
-    long deadline = System.nanoTime() + tuning.startTimeout().toNanos();
-    while (!isLeaderReady()) {
-      if (System.nanoTime() - deadline > 0) {
-        throw new IllegalStateException(
-            "No Raft leader within " + tuning.startTimeout().toSeconds() + " s of start");
-      }
-      LockSupport.parkNanos(POLL_NANOS);
-    }
-    // Leader ready means its start-up entry is applied, so the whole log has been replayed
-    // and clusterId reflects everything recovered.
-    if (catalog().clusterId().isEmpty()) {
-      await(Command.newBuilder()
-          .setInitCluster(InitCluster.newBuilder().setClusterId(UUID.randomUUID().toString()))
-          .build(), "InitCluster");
-    }
-    for (Command c : SelfRegistration.commands(layout.self(), layout.serverPort())) {
-      await(c, "self-registration");
-    }
+    StandaloneStart.run(this::isLeaderReady, catalog(), this::write, layout, tuning);
     agent.start();
     LOG.info("Node {} ({}) serving; Raft {} group {}", layout.self().nodeName(),
         layout.self().nodeId(), layout.raftAddress(), layout.group().getGroupId());
@@ -198,22 +174,6 @@ public final class RaftRegistryNode implements RegistryNode, RaftHandle {
     LOG.info("Server {} ({}) serving; Raft {} peer {} group {}", layout.self().nodeName(),
         layout.self().nodeId(), layout.raftAddress(), layout.peerId(),
         layout.group().getGroupId());
-  }
-
-  private void await(Command command, String what) {
-    try {
-      ApplyResult r = write(command).get(tuning.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      if (!r.ok()) {
-        throw new IllegalStateException(what + " rejected: " + r.error());
-      }
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(what + " failed: " + e.getCause().getMessage(), e.getCause());
-    } catch (TimeoutException e) {
-      throw new IllegalStateException(what + " not applied within " + tuning.startTimeout(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(what + " interrupted", e);
-    }
   }
 
   @Override
@@ -249,25 +209,7 @@ public final class RaftRegistryNode implements RegistryNode, RaftHandle {
 
   @Override
   public CompletableFuture<Void> watch(String watchKey, long seenIndex) {
-    // The catalog completes waiters on the apply thread; hop off it so a caller's
-    // continuation can never stall Raft apply. Cancelling ours removes the catalog's waiter.
-    CompletableFuture<Void> parked = catalog().watch(watchKey, seenIndex);
-    CompletableFuture<Void> out = new CompletableFuture<>();
-    parked.whenCompleteAsync(
-        (v, err) -> {
-          if (err != null) {
-            out.completeExceptionally(err);
-          } else {
-            out.complete(null);
-          }
-        },
-        callbacks);
-    out.whenComplete((v, err) -> {
-      if (out.isCancelled()) {
-        parked.cancel(false);
-      }
-    });
-    return out;
+    return Futures.completeOn(catalog().watch(watchKey, seenIndex), callbacks);
   }
 
   @Override
