@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param firstElectionTimeoutMax upper bound of the first election timeout
  * @param snapshotThreshold applied entries since the last snapshot that trigger a new one
  * @param snapshotOnStop whether close() writes a snapshot (false lets tests exercise log replay)
- * @param startTimeout how long start() waits for leadership and self-registration
+ * @param startTimeout how long a one-server start waits for leadership and self-registration;
+ *     a server of several waits as long as it takes, in attempts of this length
  * @param requestTimeout client request timeout for one attempt
  * @param maxCommandBytes encoded commands above this are rejected before reaching Ratis
  */

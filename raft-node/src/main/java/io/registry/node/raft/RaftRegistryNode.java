@@ -167,8 +167,10 @@ public final class RaftRegistryNode implements RegistryNode, RaftHandle {
   // commit (a ReadIndex round on itself), so it never serves an empty catalog after restart.
   private void bootClustered() {
     clustering.raftStarted(this);
-    ClusteredStart.writeUntilAccepted(this::write, clustering.selfCommands(), tuning);
-    ClusteredStart.catchUp(io.readIndexThen(catalog(), Catalog::appliedIndex), tuning);
+    ClusteredStart.writeUntilAccepted(this::write, clustering.selfCommands(), tuning,
+        closed::get);
+    ClusteredStart.catchUp(() -> io.readIndexThen(catalog(), Catalog::appliedIndex), tuning,
+        closed::get);
     agent.start();
     clustering.serving();
     LOG.info("Server {} ({}) serving; Raft {} peer {} group {}", layout.self().nodeName(),

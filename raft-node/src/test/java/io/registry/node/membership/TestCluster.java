@@ -90,6 +90,11 @@ final class TestCluster implements AutoCloseable {
     }
   }
 
+  /** Starts one slot in the background with the given tuning; the caller sets its node. */
+  CompletableFuture<RegistryNode> startAsync(Slot s, RaftTuning tuning) {
+    return CompletableFuture.supplyAsync(() -> RegistryNodes.start(config(s), tuning), starter);
+  }
+
   void startAll() {
     start(slots);
   }
