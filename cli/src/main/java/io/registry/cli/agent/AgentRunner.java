@@ -28,6 +28,8 @@ final class AgentRunner {
   private final AtomicReference<DnsServer> dns = new AtomicReference<>();
   /** The public gRPC API; stays null when -grpc-port=-1. */
   private final AtomicReference<GrpcGateway> grpc = new AtomicReference<>();
+  /** The "not ready" answers on the HTTP port until the gateway takes it over. */
+  private final AtomicReference<StartingHttp> starting = new AtomicReference<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   /** Re-reads the config files with the flags over them (reload). */
   private final Supplier<AgentSettings> reread;
@@ -52,6 +54,10 @@ final class AgentRunner {
       if (settings.pidFile() != null) {
         PidFile.write(settings.pidFile(), ProcessHandle.current().pid());
       }
+      // A server or client agent may wait long for its cluster: answer "not ready" meanwhile.
+      if (!config.dev()) {
+        starting.set(StartingHttp.open(config.clientAddress(), config.httpPort()));
+      }
       node.set(RegistryNodes.start(config));
       // File services are part of start-up: one the agent refuses fails the start (exit 1).
       node.get().agent().applyFileConfig(settings.files().definitions(), config.agent());
@@ -60,6 +66,7 @@ final class AgentRunner {
       if (settings.grpcPort() != -1) {
         grpc.set(GrpcGateway.start(node.get(), config.clientAddress(), settings.grpcPort()));
       }
+      closeStarting();
       gateway.set(HttpGateway.start(node.get(), config.clientAddress(), config.httpPort(),
           GatewayOptions.defaults(settings.pretty()).withUi(settings.ui())));
       DnsSettings d = settings.dns();
@@ -134,8 +141,16 @@ final class AgentRunner {
     }
   }
 
+  private void closeStarting() {
+    StartingHttp s = starting.getAndSet(null);
+    if (s != null) {
+      s.close();
+    }
+  }
+
   /** Idempotent: runs from the shutdown hook and after a failed start. */
   private void stop() {
+    closeStarting();
     DnsServer d = dns.getAndSet(null);
     if (d != null) {
       d.close();
