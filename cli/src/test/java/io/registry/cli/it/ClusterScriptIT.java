@@ -66,6 +66,16 @@ class ClusterScriptIT {
           assertThat(h.get("/v1/health/service/web?passing").text()).contains("\"web1\""));
     }
 
+    List<String> acknowledged = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      String key = "before-kill/" + i;
+      if ("true".equals(http.get(i % 3).put("/v1/kv/" + key,
+          "v".getBytes(StandardCharsets.UTF_8)).text())) {
+        acknowledged.add(key);
+      }
+    }
+    assertThat(acknowledged).hasSize(6);
+
     // Kill the leader by its pid; a survivor takes writes again.
     String leader = http.get(0).get("/v1/status/leader").text().replace("\"", "");
     int leaderIndex = (Integer.parseInt(leader.substring(leader.indexOf(':') + 1)) - portBase) / 10;
@@ -75,6 +85,27 @@ class ClusterScriptIT {
         assertThat(survivor.put("/v1/kv/after-kill", "x".getBytes(StandardCharsets.UTF_8))
             .text()).isEqualTo("true"));
     assertThat(survivor.get("/v1/health/service/web").text()).contains("\"web1\"");
+    for (String key : acknowledged) {
+      assertThat(survivor.get("/v1/kv/" + key).status()).as(key).isEqualTo(200);
+    }
+
+    // The same script restarts the killed server from its data dir; it rejoins and catches up.
+    CliRun restart = ClusterScripts.run(work, 240, "start-cluster.sh", "--servers", "3",
+        "--base-dir", base.toString(), "--port-base", Integer.toString(portBase));
+    assertThat(restart.exitCode()).as(restart.out() + restart.err()).isZero();
+    pids.addAll(ClusterScripts.pids(base));
+    ConsulHttp restarted = http.get(leaderIndex);
+    await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
+        assertThat(restarted.get("/v1/kv/after-kill").status()).isEqualTo(200));
+    for (String key : acknowledged) {
+      assertThat(restarted.get("/v1/kv/" + key).status()).as(key).isEqualTo(200);
+    }
+    String restartedAddr = "127.0.0.1:" + (portBase + 10 * leaderIndex);
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      CliRun m = CliRun.run(work, "members", "-http-addr", restartedAddr);
+      assertThat(m.out().lines().filter(l -> l.contains("alive") && l.contains("server")))
+          .hasSize(3);
+    });
 
     CliRun stop = ClusterScripts.run(work, 120, "stop-cluster.sh", "--base-dir", base.toString());
     assertThat(stop.exitCode()).as(stop.err()).isZero();
