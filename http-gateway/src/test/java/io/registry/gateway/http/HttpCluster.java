@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,6 +40,7 @@ final class HttpCluster implements AutoCloseable {
 
   private final Path dir;
   private final List<AutoCloseable> open = new ArrayList<>();
+  private final ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor();
   /** The server RPC addresses, the -retry-join list of every node. */
   final List<String> join = new ArrayList<>();
 
@@ -56,7 +59,9 @@ final class HttpCluster implements AutoCloseable {
     List<CompletableFuture<Agent>> starting = new ArrayList<>();
     for (NodeConfig c : configs) {
       NodeConfig joined = withJoin(c, join);
-      starting.add(CompletableFuture.supplyAsync(() -> start(joined)));
+      // Not the common pool: a blocked start there would starve the follower log appends
+      // Ratis chains through it (raft-node/README.md, "Pitfalls").
+      starting.add(CompletableFuture.supplyAsync(() -> start(joined), starter));
     }
     List<Agent> servers = new ArrayList<>();
     for (var f : starting) {
@@ -121,5 +126,6 @@ final class HttpCluster implements AutoCloseable {
       }
       open.clear();
     }
+    starter.shutdownNow();
   }
 }
