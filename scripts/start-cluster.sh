@@ -132,6 +132,14 @@ for ((i = 0; i < nodes; i++)); do
   started+=($!)
 done
 
+# Whether pid $1 runs (a zombie does not). For pids started by this run: right after the
+# fork their cmdline is still this script's, so live_pid would not know them yet.
+running() {
+  local state
+  state=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)
+  [ -n "$state" ] && [ "$state" != Z ]
+}
+
 http_get() { curl -fsS --max-time 2 "http://127.0.0.1:$1$2" 2>/dev/null || true; }
 
 # The member rows of /v1/agent/members (on stdin) that are alive, one "Name" per line.
@@ -144,7 +152,7 @@ while :; do
   ready=1
   for ((i = 0; i < nodes; i++)); do
     dir="$base_dir/$(node_name "$i")"
-    [ -n "$(live_pid "$dir")" ] || fail "$(node_name "$i") exited (see $dir/agent.log)"
+    running "$(cat "$dir/pid")" || fail "$(node_name "$i") exited (see $dir/agent.log)"
     # A client proxies both to a server, so this also proves it can reach one.
     leader=$(http_get "$(http_port "$i")" /v1/status/leader)
     alive=$(http_get "$(http_port "$i")" /v1/agent/members | alive_names)
