@@ -7,8 +7,9 @@
 #
 # Nodes are numbered i = 0, 1, ...: the servers first (node1..nodeS in DIR/node*), then the
 # client agents (client1..clientC in DIR/client*, no -server, -retry-join every server).
-# Node i listens on HTTP 8500+10i, internal RPC 8300+10i, Raft 8301+10i, DNS 8600+10i,
-# public gRPC 8502+10i (at most 10 nodes, or node 10's HTTP would be node 0's DNS port);
+# Node i gets HTTP 8500+10i, internal RPC 8300+10i, Raft 8301+10i, DNS 8600+10i, public
+# gRPC 8502+10i (a client listens on HTTP, DNS and gRPC only); at most 10 nodes, or node
+# 10's HTTP port would be node 0's DNS port;
 # with --port-base P on P+10i .. P+10i+4 (HTTP, RPC, Raft, DNS, gRPC), any number of nodes.
 # Re-running with the same base dir restarts the same cluster with its data (size and ports
 # come from DIR/cluster.env; --clients given again changes the number of clients).
@@ -34,7 +35,7 @@ while [ $# -gt 0 ]; do
     --base-dir=*) base_dir=${1#*=}; shift ;;
     --port-base) port_base=$2; shift 2 ;;
     --port-base=*) port_base=${1#*=}; shift ;;
-    -h|--help) sed -n '2,15p' "$self" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$self" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "start-cluster: unknown argument: $1" >&2; exit 2 ;;
   esac
 done

@@ -83,9 +83,9 @@ public final class FailoverBench extends Verb {
         failovers.add(result.failoverNanos);
         lostTotal += result.lost;
         console.out().printf(Locale.ROOT, "  round %d: killed leader node%d; first write through"
-            + " node%d after %s; %d writes acknowledged before the kill, %d lost%n", round,
-            leader + 1, survivor + 1, Samples.seconds(result.failoverNanos), result.before,
-            result.lost);
+            + " node%d after %s; acknowledged %d writes before the kill and %d after, %d lost%n",
+            round, leader + 1, survivor + 1, Samples.seconds(result.failoverNanos),
+            result.before, result.after, result.lost);
         cluster.start(); // restarts the killed server and waits until it is alive again
       }
     }
@@ -99,7 +99,7 @@ public final class FailoverBench extends Verb {
     return lostTotal == 0 ? 0 : 1;
   }
 
-  private record Round(long failoverNanos, long before, long lost) {}
+  private record Round(long failoverNanos, long before, long after, long lost) {}
 
   private Round oneRound(BenchHttp http, LocalCluster cluster, int leader, int survivor,
       String prefix, Duration every) throws InterruptedException {
@@ -118,16 +118,23 @@ public final class FailoverBench extends Verb {
     }
     Map<String, String> stored = readBack(http, via, prefix);
     long before = 0;
+    long after = 0;
     long lost = 0;
+    // Every acknowledged write must read back; those before the kill are the ones the dead
+    // leader may have been the only one to apply, had replication been wrong.
     for (Prober.Probe p : probes) {
-      if (p.written() && p.endNanos() < killedAt) {
-        before++;
+      if (p.written()) {
+        if (p.endNanos() < killedAt) {
+          before++;
+        } else {
+          after++;
+        }
         if (!Long.toString(p.seq()).equals(stored.get(prefix + "/" + p.seq()))) {
           lost++;
         }
       }
     }
-    return new Round(first.orElseThrow().endNanos() - killedAt, before, lost);
+    return new Round(first.orElseThrow().endNanos() - killedAt, before, after, lost);
   }
 
   /** Every key under prefix with its value, read (default consistency) through one agent. */
