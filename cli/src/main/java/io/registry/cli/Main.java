@@ -1,6 +1,7 @@
 package io.registry.cli;
 
 import io.registry.cli.agent.AgentCommand;
+import io.registry.cli.bench.BenchCommand;
 import io.registry.cli.catalog.CatalogCommand;
 import io.registry.cli.kv.KvCommand;
 import io.registry.cli.operator.OperatorCommand;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Command;
       OperatorCommand.class,
       ReloadCommand.class,
       ValidateCommand.class,
-      VersionCommand.class
+      VersionCommand.class,
+      BenchCommand.class
     })
 public final class Main extends Verb {
 

@@ -114,6 +114,14 @@ class AgentFlagsTest {
   }
 
   @Test
+  void withoutMinusServerTheAgentIsAClient() {
+    NodeConfig c = settings("agent", "-data-dir=/d", "-retry-join=10.0.0.2").node();
+    assertThat(c.server()).isFalse();
+    assertThat(c.dev()).isFalse();
+    assertThat(c.bootstrapExpect()).isZero();
+  }
+
+  @Test
   void validationErrors() {
     assertThatThrownBy(() -> settings("agent", "-server", "-bootstrap-expect=1"))
         .hasMessageContaining("-data-dir is required");

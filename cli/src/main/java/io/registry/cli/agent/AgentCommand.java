@@ -231,7 +231,7 @@ public final class AgentCommand extends Verb {
         dc,
         dataDir == null ? null : dataDir.toAbsolutePath().normalize(),
         dev,
-        true,
+        isServer,
         expect,
         orDefault(bind, addressDefault, "0.0.0.0"),
         orDefault(client, addressDefault, "127.0.0.1"),

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Runs scripts/start-cluster.sh and stop-cluster.sh of this checkout against a base dir. */
@@ -52,28 +53,41 @@ final class ClusterScripts {
     }
   }
 
-  /** The pids the start script recorded, one per node dir. */
+  /** The pids the start script recorded, servers (node*) first, then clients (client*). */
   static List<Long> pids(Path baseDir) {
     List<Long> out = new ArrayList<>();
-    for (int i = 1; i <= 9; i++) {
-      Path pid = baseDir.resolve("node" + i).resolve("pid");
-      try {
-        if (Files.exists(pid)) {
-          out.add(Long.parseLong(Files.readString(pid).strip()));
-        }
-      } catch (IOException | NumberFormatException e) {
-        // A missing or half-written pid file names no process of ours.
+    for (String kind : List.of("node", "client")) {
+      for (int i = 1; i <= 9; i++) {
+        pid(baseDir.resolve(kind + i)).ifPresent(out::add);
       }
     }
     return out;
   }
 
-  /** A base port with the twelve ports start-cluster.sh derives from it free right now. */
+  /** The pid recorded in one node dir, if there is one. */
+  static Optional<Long> pid(Path nodeDir) {
+    Path pid = nodeDir.resolve("pid");
+    try {
+      if (Files.exists(pid)) {
+        return Optional.of(Long.parseLong(Files.readString(pid).strip()));
+      }
+    } catch (IOException | NumberFormatException e) {
+      // A missing or half-written pid file names no process of ours.
+    }
+    return Optional.empty();
+  }
+
+  /** A base port with the fifteen ports of three nodes free right now. */
   static int freePortBase() {
+    return freePortBase(3);
+  }
+
+  /** A base port with the five ports start-cluster.sh derives for each of the nodes free now. */
+  static int freePortBase(int nodes) {
     for (int attempt = 0; attempt < 50; attempt++) {
       int base = 20000 + (int) (Math.random() * 20000);
       boolean free = true;
-      for (int i = 0; i < 3 && free; i++) {
+      for (int i = 0; i < nodes && free; i++) {
         for (int k = 0; k < 5 && free; k++) { // HTTP, RPC, Raft, DNS, gRPC
           try (var s = new java.net.ServerSocket(base + 10 * i + k, 1,
               java.net.InetAddress.getLoopbackAddress())) {
