@@ -1,5 +1,6 @@
 package io.registry.node.membership;
 
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.registry.node.raft.RaftHandle;
 import io.registry.node.rpc.RefusedException;
@@ -23,6 +24,7 @@ final class Leave {
   private static final Duration TRANSFER_TIMEOUT = Duration.ofSeconds(5);
   // membership.md sec. 8; an election after the transfer fits well inside it.
   private static final Duration LEAVE_WAIT = Duration.ofSeconds(10);
+  private static final String NO_LEADER = "No cluster leader";
 
   private final ClusterMembership m;
   private final RaftHandle raft;
@@ -44,7 +46,7 @@ final class Leave {
     if (raft.division().getInfo().isLeader() && !refusedHere()) {
       transfer();
     }
-    String lastError = "No cluster leader";
+    String lastError = NO_LEADER;
     long deadline = System.nanoTime() + LEAVE_WAIT.toNanos();
     while (System.nanoTime() - deadline < 0) {
       try {
@@ -53,6 +55,7 @@ final class Leave {
         } else {
           String leader = m.leaderRpcAddress();
           if (leader.isEmpty()) {
+            lastError = NO_LEADER;
             sleep();
             continue;
           }
@@ -71,8 +74,10 @@ final class Leave {
           giveUp(refused.getMessage(), force);
           return;
         }
-        lastError = t.getMessage();
-        LOG.info("Leave via the leader failed ({}); retrying", lastError);
+        // A leader we cannot reach is, for the operator, no leader.
+        lastError = e.getStatus().getCode() == Status.Code.UNAVAILABLE ? NO_LEADER
+            : t.getMessage();
+        LOG.info("Leave via the leader failed ({}); retrying", t.getMessage());
       } catch (RuntimeException e) {
         lastError = e.getMessage();
         LOG.info("Leave failed ({}); retrying", lastError);
