@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /** `registry operator raft`: the Raft peer set. */
 @Command(name = "raft", description = "Inspects the Raft peer set.",
-    subcommands = {RaftListPeers.class})
+    subcommands = {RaftListPeers.class, RaftRemovePeer.class, RaftRecover.class})
 public final class OperatorRaft extends Verb {
 
   public OperatorRaft(Console console) {

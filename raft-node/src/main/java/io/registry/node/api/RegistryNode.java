@@ -52,6 +52,30 @@ public interface RegistryNode extends AutoCloseable {
   void leave();
 
   /**
+   * PUT /v1/agent/leave[?force]: leaves the cluster now, blocking until this node is out, and
+   * returns the step that shuts the process down, for the caller to run once its answer is
+   * out. A server whose removal the quorum rule refuses, or that finds no leader, throws and
+   * keeps running as before; with {@code force} it shuts down anyway, left in the Raft conf.
+   * Nodes without a blocking leave run {@link #leave()} as that step.
+   *
+   * @throws IllegalStateException "leave refused: ..." or "leave failed: ..."
+   */
+  default Runnable leave(boolean force) {
+    return this::leave;
+  }
+
+  /**
+   * DELETE /v1/operator/raft/peer: removes the Raft peer with this id, or else this address
+   * (exactly one is non-empty), at the leader, under the quorum rule; writes its member left.
+   *
+   * @throws IllegalArgumentException when no peer has that id or address
+   * @throws IllegalStateException when the removal is refused
+   */
+  default void removePeer(String id, String address) {
+    throw new IllegalStateException("remove-peer is answered by servers only");
+  }
+
+  /**
    * force-leave (consul-api.md sec. 4.1): a failed member becomes "left" (a server leaves
    * the Raft configuration first); prune also removes its member row.
    *

@@ -215,16 +215,14 @@ public final class ClusterMembership implements ClusterHandler, Clustering {
   @Override
   public Ack addServer(ServerChange request) {
     check(request.getFrom());
-    PeerChanges changes = requireRaft();
-    changes.add(ServerEntry.of(request.getServer()));
+    requireRaft().add(ServerEntry.of(request.getServer()));
     return Ack.getDefaultInstance();
   }
 
   @Override
   public Ack removeServer(ServerChange request) {
     check(request.getFrom());
-    PeerChanges changes = requireRaft();
-    changes.remove(ServerEntry.of(request.getServer()));
+    requireRaft().remove(ServerEntry.of(request.getServer()), request.getLeave());
     return Ack.getDefaultInstance();
   }
 
@@ -328,8 +326,13 @@ public final class ClusterMembership implements ClusterHandler, Clustering {
   }
 
   @Override
-  public void leave() {
-    new Leave(this, raft, peerChanges).run();
+  public void leave(boolean force) {
+    new Leave(this, raft, requireRaft()).run(force);
+  }
+
+  @Override
+  public void removePeer(String id, String address) {
+    new RemovePeer(raft, requireRaft(), directory).run(id, address);
   }
 
   @Override

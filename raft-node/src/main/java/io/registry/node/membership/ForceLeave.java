@@ -4,6 +4,7 @@ import io.registry.catalog.command.Command;
 import io.registry.catalog.command.MemberReap;
 import io.registry.catalog.model.Member;
 import io.registry.node.raft.RaftHandle;
+import io.registry.node.rpc.RefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,11 @@ final class ForceLeave {
       ServerEntry server = "server".equals(row.role()) && !peerId.isEmpty()
           ? directory.entry(peerId, raft.catalog()) : null;
       if (server != null) {
-        changes.remove(server); // conf without it, then left; forwarded when not leader
+        try {
+          changes.remove(server, false); // conf without it, then left; forwarded when not leader
+        } catch (RefusedException e) {
+          throw new IllegalStateException(e.getMessage());
+        }
       } else {
         changes.status(row, Member.LEFT);
       }

@@ -6,6 +6,7 @@ import io.registry.catalog.command.MemberUpdate;
 import io.registry.catalog.model.Member;
 import io.registry.node.api.NoLeaderException;
 import io.registry.node.raft.RaftHandle;
+import io.registry.node.rpc.RefusedException;
 import io.registry.node.rpc.RpcClients;
 import io.registry.node.rpc.proto.ServerChange;
 import java.io.IOException;
@@ -42,7 +43,7 @@ final class PeerChanges {
   /** Adds a server as a voter; a server already in the conf is a success. */
   void add(ServerEntry server) {
     if (!isLeader()) {
-      forward(server, true);
+      forward(server, true, false);
       return;
     }
     synchronized (this) {
@@ -67,23 +68,33 @@ final class PeerChanges {
 
   /**
    * Removes a server: member status leaving, the conf change, then left (which also takes
-   * its node, services and checks out of the catalog).
+   * its node, services and checks out of the catalog). Refused, with nothing written, when
+   * the voters left would not make a quorum ({@link RemovalRule}); {@code leave} says the
+   * server asked to remove itself, which words the refusal for leave -force.
    */
-  void remove(ServerEntry server) {
+  void remove(ServerEntry server, boolean leave) {
     if (!isLeader()) {
-      forward(server, false);
+      forward(server, false, leave);
       return;
     }
     synchronized (this) {
+      RaftConfiguration conf = raft.division().getRaftConf();
+      List<RaftPeer> current = new ArrayList<>(conf.getCurrentPeers(RaftPeerRole.FOLLOWER));
+      List<RaftPeer> next = current.stream()
+          .filter(p -> !p.getId().toString().equals(server.raftPeerId())).toList();
+      if (next.size() != current.size()) {
+        RemovalRule rule = LeaderHealth.forRemoval(raft.division(), id(server), this::nameOf);
+        if (!rule.allows()) {
+          String why = rule.refusal(nameOf(id(server)), leave);
+          LOG.warn("{}", why);
+          throw new RefusedException(why);
+        }
+      }
       Member row = raft.catalog().members().stream()
           .filter(r -> r.nodeId().equals(server.nodeId())).findFirst().orElse(null);
       if (row != null) {
         status(row, Member.LEAVING);
       }
-      RaftConfiguration conf = raft.division().getRaftConf();
-      List<RaftPeer> current = new ArrayList<>(conf.getCurrentPeers(RaftPeerRole.FOLLOWER));
-      List<RaftPeer> next = current.stream()
-          .filter(p -> !p.getId().toString().equals(server.raftPeerId())).toList();
       if (next.size() != current.size()) {
         setConfiguration(conf, current, next);
       }
@@ -93,6 +104,12 @@ final class PeerChanges {
       LOG.info("Removed server {} ({}); {} voters", server.name(), server.raftPeerId(),
           next.size());
     }
+  }
+
+  // A voter's server name for messages; its peer id when the directory does not know it.
+  private String nameOf(RaftPeerId peer) {
+    ServerEntry e = m.directory.entry(peer.toString(), raft.catalog());
+    return e == null || e.name().isEmpty() ? peer.toString() : e.name();
   }
 
   /** A joining server: asks whoever answers to have the leader add it, until it is in. */
@@ -131,13 +148,14 @@ final class PeerChanges {
     return info.isLeader() && info.isLeaderReady();
   }
 
-  private void forward(ServerEntry server, boolean add) {
+  private void forward(ServerEntry server, boolean add, boolean leave) {
     String leader = m.leaderRpcAddress();
     if (leader.isEmpty() || leader.equals(m.self.rpcAddress())) {
       throw new NoLeaderException();
     }
     ServerChange change =
-        ServerChange.newBuilder().setFrom(m.identity()).setServer(server.toProto()).build();
+        ServerChange.newBuilder().setFrom(m.identity()).setServer(server.toProto())
+            .setLeave(leave).build();
     try {
       var stub = m.rpc.to(leader, Duration.ofSeconds(30));
       if (add) {

@@ -26,11 +26,19 @@ public interface Clustering extends AutoCloseable {
   /** Every member row of the replicated catalog, servers first then by name. */
   List<Member> members(Catalog catalog);
 
-  /** Graceful leave of this server (membership.md sec. 3); returns once out or given up. */
-  void leave();
+  /**
+   * Graceful leave of this server (membership.md sec. 3); returns once out of the conf, or,
+   * with force, once the removal was refused or no leader answered.
+   *
+   * @throws IllegalStateException "leave refused: ..." or "leave failed: ..."
+   */
+  void leave(boolean force);
 
   /** force-leave of a failed member (membership.md sec. 3); see RegistryNode. */
   void forceLeave(String node, boolean prune);
+
+  /** DELETE /v1/operator/raft/peer; see RegistryNode. */
+  void removePeer(String id, String address);
 
   @Override
   void close();

@@ -236,7 +236,7 @@ public final class RaftRegistryNode implements RegistryNode, RaftHandle {
       // Off the caller's thread: the HTTP answer is already out, the leave takes seconds.
       Thread.ofVirtual().name("registry-leave").start(() -> {
         try {
-          clustering.leave();
+          clustering.leave(false);
         } catch (RuntimeException e) {
           LOG.error("Leave failed: {}", e.getMessage(), e);
         }
@@ -250,8 +250,21 @@ public final class RaftRegistryNode implements RegistryNode, RaftHandle {
   }
 
   @Override
+  public Runnable leave(boolean force) {
+    if (clustering != null) {
+      clustering.leave(force);
+    }
+    return () -> shutdownRequested.complete(null);
+  }
+
+  @Override
   public void forceLeave(String node, boolean prune) {
     SingleServer.forceLeave(clustering, layout, node, prune);
+  }
+
+  @Override
+  public void removePeer(String id, String address) {
+    SingleServer.removePeer(clustering, layout, id, address);
   }
 
   @Override

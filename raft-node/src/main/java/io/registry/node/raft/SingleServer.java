@@ -22,6 +22,23 @@ final class SingleServer {
     throw new IllegalArgumentException("Unknown node " + node);
   }
 
+  /** remove-peer through the cluster layer; without one the only peer is us, the last voter. */
+  static void removePeer(Clustering clustering, NodeLayout layout, String id, String address) {
+    if (clustering != null) {
+      clustering.removePeer(id, address);
+      return;
+    }
+    boolean self = id.isEmpty() ? address.equals(layout.self().serverAddress())
+        : id.equals(layout.peerId().toString());
+    if (self) {
+      throw new IllegalStateException(
+          "removing " + layout.self().nodeName() + " refused: it is the last voter.");
+    }
+    throw new IllegalArgumentException(id.isEmpty()
+        ? "address \"" + address + "\" was not found in the Raft configuration"
+        : "id \"" + id + "\" was not found in the Raft configuration");
+  }
+
   /** The internal RPC address of a peer: ours, or "" for any other id. */
   static String addressOf(NodeLayout layout, RaftPeerId peer) {
     return layout.peerId().equals(peer) ? layout.self().serverAddress() : "";

@@ -132,9 +132,18 @@ final class AgentEndpoints {
     return done(ApiResponse.empty());
   }
 
-  /** PUT /v1/agent/leave: 200 first, then the node leaves and its process shuts down. */
+  /**
+   * PUT /v1/agent/leave (?force, our extension): the node leaves, then 200, then its process
+   * shuts down. A refused or failed leave answers 500 with the reason and the node stays.
+   */
   CompletableFuture<ApiResponse> leave(ApiRequest r) {
-    return done(ApiResponse.empty().afterSent(api.node()::leave));
+    Runnable shutdown;
+    try {
+      shutdown = api.node().leave(r.query().has("force"));
+    } catch (IllegalStateException e) {
+      throw HttpError.internal(e.getMessage());
+    }
+    return done(ApiResponse.empty().afterSent(shutdown));
   }
 
   /**

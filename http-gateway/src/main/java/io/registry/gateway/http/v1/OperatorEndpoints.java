@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.registry.gateway.http.ApiContext;
 import io.registry.gateway.http.ApiRequest;
 import io.registry.gateway.http.ApiResponse;
+import io.registry.gateway.http.HttpError;
 import io.registry.gateway.json.Json;
 import io.registry.node.api.Member;
 import io.registry.node.api.NoLeaderException;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * GET /v1/operator/raft/configuration (§11.2). Built from the Raft status (peer RPC
+ * GET /v1/operator/raft/configuration and DELETE /v1/operator/raft/peer (§11.2). Built from the Raft status (peer RPC
  * addresses, leader, indexes) and the member rows, which name each server (tags raft_id and
  * port), so the gateway needs nothing Ratis-specific. Every peer is a voter: we add no
  * listeners (membership.md, P9).
@@ -49,6 +50,29 @@ final class OperatorEndpoints {
     out.set("Servers", servers);
     out.put("Index", s.commitIndex());
     return CompletableFuture.completedFuture(ApiResponse.json(out));
+  }
+
+  /**
+   * DELETE /v1/operator/raft/peer?id=|address= (§11.2): 200 empty once the peer is out; 400
+   * without exactly one of them, 500 naming an unknown peer or the quorum refusal.
+   */
+  CompletableFuture<ApiResponse> removePeer(ApiRequest r) {
+    boolean hasId = r.query().has("id");
+    boolean hasAddress = r.query().has("address");
+    if (!hasId && !hasAddress) {
+      throw HttpError.badRequest("Must specify either ?id with the server's ID or ?address with "
+          + "IP:port of peer to remove");
+    }
+    if (hasId && hasAddress) {
+      throw HttpError.badRequest("Must specify only one of ?id or ?address");
+    }
+    try {
+      api.node().removePeer(hasId ? r.query().getOr("id", "") : "",
+          hasAddress ? r.query().getOr("address", "") : "");
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw HttpError.internal(e.getMessage());
+    }
+    return CompletableFuture.completedFuture(ApiResponse.empty());
   }
 
   // A server member's internal RPC address: its address and the port in tag "port".

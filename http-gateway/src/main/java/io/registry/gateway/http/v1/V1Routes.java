@@ -54,6 +54,7 @@ public final class V1Routes {
         .add("/v1/kv/", kv::handle, "GET", "PUT", "DELETE")
         .add("/v1/status/leader", status::leader, "GET")
         .add("/v1/status/peers", status::peers, "GET")
-        .add("/v1/operator/raft/configuration", operator::raftConfiguration, "GET");
+        .add("/v1/operator/raft/configuration", operator::raftConfiguration, "GET")
+        .add("/v1/operator/raft/peer", operator::removePeer, "DELETE");
   }
 }
