@@ -29,6 +29,7 @@ import io.registry.node.rpc.proto.PrepareRequest;
 import io.registry.node.rpc.proto.PromiseReply;
 import io.registry.node.rpc.proto.ReleaseRequest;
 import io.registry.node.rpc.proto.ServerChange;
+import io.registry.node.storage.LeftMarker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -330,6 +331,12 @@ public final class ClusterMembership implements ClusterHandler, Clustering {
   @Override
   public void leave() {
     new Leave(this, raft, peerChanges).run();
+    LeftMarker.write(dataDir, java.time.Instant.now());
+  }
+
+  @Override
+  public void join(String address) {
+    JoinContact.contact(rpc, identity(), address);
   }
 
   @Override

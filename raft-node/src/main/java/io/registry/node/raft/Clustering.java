@@ -29,6 +29,9 @@ public interface Clustering extends AutoCloseable {
   /** Graceful leave of this server (membership.md sec. 3); returns once out or given up. */
   void leave();
 
+  /** `registry join ADDR` on a running server: see RegistryNode#join. */
+  void join(String address);
+
   /** force-leave of a failed member (membership.md sec. 3); see RegistryNode. */
   void forceLeave(String node, boolean prune);
 
