@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       ServicesCommand.class,
       MembersCommand.class,
       InfoCommand.class,
+      JoinCommand.class,
       LeaveCommand.class,
       ForceLeaveCommand.class,
       OperatorCommand.class,

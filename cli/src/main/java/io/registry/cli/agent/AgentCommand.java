@@ -125,6 +125,10 @@ public final class AgentCommand extends Verb {
       description = "Join rounds before giving up with exit 1 (default 0: forever).")
   int retryMax;
 
+  @Option(names = {"-rejoin", "--rejoin"}, arity = "0..1", fallbackValue = "true",
+      description = "After a graceful leave, rejoin the servers this agent knew at start.")
+  Boolean rejoin;
+
   // One list for both flags keeps their command-line order, which decides what overrides what.
   @Option(names = {"-config-file", "--config-file", "-config-dir", "--config-dir"},
       paramLabel = "<path>",
@@ -241,8 +245,9 @@ public final class AgentCommand extends Verb {
         metaMap,
         level,
         over.agentOptions(enableScriptChecks, enableLocalScriptChecks),
-        ClusterOptions.defaults().withRetry(joinAddresses(join), interval(retryInterval),
-            retryMax));
+        withRejoin(ClusterOptions.defaults().withRetry(joinAddresses(join),
+            interval(retryInterval), retryMax),
+            Boolean.TRUE.equals(over.pick("-rejoin", rejoin, files.settings().rejoinAfterLeave()))));
     DnsSettings dns = DnsSettings.resolve(over, files.settings().dns(), config.clientAddress(),
         dnsPort, domain, recursors);
     // -dev turns the UI on unless -ui=false or a file says otherwise, as Consul's -dev does.
@@ -250,7 +255,15 @@ public final class AgentCommand extends Verb {
     boolean webUi = uiSetting != null ? uiSetting : dev;
     return new AgentSettings(config, dev,
         pidFile == null ? null : pidFile.toAbsolutePath().normalize(), files, dns,
-        grpcPort == -1 ? -1 : port("-grpc-port", grpcPort), webUi);
+        grpcPort == -1 ? -1 : port("-grpc-port", grpcPort), webUi,
+        ShutdownPolicy.resolve(isServer, files.settings().leaveOnTerminate(),
+            files.settings().skipLeaveOnInterrupt()));
+  }
+
+  // rejoin_after_leave / -rejoin: the only ClusterOptions field the flags set besides retry.
+  private static ClusterOptions withRejoin(ClusterOptions o, boolean rejoin) {
+    return new ClusterOptions(o.retryJoin(), o.retryInterval(), o.retryMax(), rejoin,
+        o.reconnectTimeout(), o.heartbeatInterval(), o.failureThreshold(), o.bootstrapSettle());
   }
 
   /**

@@ -9,7 +9,6 @@ import io.registry.gateway.http.HttpGateway;
 import io.registry.node.RegistryNodes;
 import io.registry.node.api.RegistryNode;
 import io.registry.node.config.NodeConfig;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -17,7 +16,7 @@ import sun.misc.Signal;
 
 /**
  * Runs one agent: start the node, then its HTTP gateway and DNS server, print the settings once, and
- * stay up until SIGINT/SIGTERM or a PUT /v1/agent/leave. Shutdown closes in reverse order (gateway first, so no
+ * stay up until SIGINT/SIGTERM ({@link SignalExit}: leave first or not) or a PUT /v1/agent/leave. Shutdown closes in reverse order (gateway first, so no
  * request reaches a closed node), removes the pid file, and exits 0.
  */
 final class AgentRunner {
@@ -47,7 +46,7 @@ final class AgentRunner {
     console.out().println("==> Starting registry agent...");
     // The hook is there before anything starts, so a signal during start still cleans up.
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "registry-shutdown"));
-    exitZeroOnSignals();
+    SignalExit.install(settings.shutdown(), node::get, console);
     reloadOnHangup();
     ConfigReload.warnIgnored(settings.files());
     try {
@@ -95,20 +94,6 @@ final class AgentRunner {
       Thread.currentThread().interrupt();
     }
     return 0;
-  }
-
-  /**
-   * SIGINT and SIGTERM mean "stop cleanly": without a handler the JVM would run the hooks
-   * but exit 130/143, and §15.1 says a graceful shutdown exits 0.
-   */
-  private static void exitZeroOnSignals() {
-    for (String name : List.of("INT", "TERM")) {
-      try {
-        Signal.handle(new Signal(name), signal -> System.exit(0));
-      } catch (IllegalArgumentException e) {
-        // signal not available on this platform: the JVM default still runs the hook
-      }
-    }
   }
 
   /**

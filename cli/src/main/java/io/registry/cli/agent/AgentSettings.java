@@ -16,6 +16,7 @@ import java.nio.file.Path;
  * @param dns the DNS server's address, port and answering rules
  * @param grpcPort the public gRPC API's port on the client address; 0 picks a free one, -1 = off
  * @param ui serve the web UI under /ui/
+ * @param shutdown whether SIGTERM/SIGINT leave gracefully or keep the seat
  */
 public record AgentSettings(
     NodeConfig node,
@@ -24,20 +25,22 @@ public record AgentSettings(
     LoadedConfig files,
     DnsSettings dns,
     int grpcPort,
-    boolean ui) {
+    boolean ui,
+    ShutdownPolicy shutdown) {
 
   public AgentSettings {
     files = files == null ? LoadedConfig.NONE : files;
+    shutdown = shutdown == null ? ShutdownPolicy.resolve(node.server(), null, null) : shutdown;
     dns = dns == null ? DnsSettings.disabled(node.clientAddress()) : dns;
   }
 
   /** Settings without a DNS server or the web UI. */
   public AgentSettings(NodeConfig node, boolean pretty, Path pidFile, LoadedConfig files) {
-    this(node, pretty, pidFile, files, null, GrpcGateway.DEFAULT_PORT, false);
+    this(node, pretty, pidFile, files, null, GrpcGateway.DEFAULT_PORT, false, null);
   }
 
   /** Settings from flags alone. */
   public AgentSettings(NodeConfig node, boolean pretty, Path pidFile) {
-    this(node, pretty, pidFile, LoadedConfig.NONE, null, GrpcGateway.DEFAULT_PORT, false);
+    this(node, pretty, pidFile, LoadedConfig.NONE, null, GrpcGateway.DEFAULT_PORT, false, null);
   }
 }

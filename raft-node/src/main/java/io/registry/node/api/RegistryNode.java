@@ -76,6 +76,18 @@ public interface RegistryNode extends AutoCloseable {
   }
 
   /**
+   * PUT /v1/agent/join/:address, `registry join` (docs/cluster.md "Join"): a running agent
+   * hellos {@code address} (host:port of a server port); it counts when a formed cluster
+   * answers and that cluster is this node's own.
+   *
+   * @throws IllegalStateException with the plain reason: unreachable, still forming, or the
+   *     other side's refusal (cluster id or datacenter mismatch)
+   */
+  default void join(String address) {
+    throw new IllegalStateException("join is answered by cluster agents only");
+  }
+
+  /**
    * force-leave (consul-api.md sec. 4.1): a failed member becomes "left" (a server leaves
    * the Raft configuration first); prune also removes its member row.
    *

@@ -3,12 +3,14 @@ package io.registry.node.client;
 import io.grpc.StatusRuntimeException;
 import io.registry.node.config.ClusterOptions;
 import io.registry.node.membership.ClusterFile;
+import io.registry.node.membership.RetryBackoff;
 import io.registry.node.membership.ServerEntry;
 import io.registry.node.rpc.RefusedException;
 import io.registry.node.rpc.RpcClients;
 import io.registry.node.rpc.proto.HelloReply;
 import io.registry.node.rpc.proto.HelloRequest;
 import io.registry.node.rpc.proto.Identity;
+import io.registry.node.storage.LeftMarker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,14 +45,20 @@ final class ClientJoin {
       me.setClusterId(remembered.clusterId());
     }
     List<String> addresses = new ArrayList<>(options.retryJoin());
-    if (remembered != null) {
+    // After a graceful leave only an explicit join brings the node back (-rejoin aside).
+    boolean left = LeftMarker.exists(dataDir);
+    if (left && !options.rejoin()) {
+      LOG.info("This agent left its cluster before; not rejoining the remembered servers"
+          + " (-rejoin would), only {}", options.retryJoin());
+    }
+    if (remembered != null && (!left || options.rejoin())) {
       remembered.peers().forEach(p -> {
         if (!addresses.contains(p.rpcAddress())) {
           addresses.add(p.rpcAddress());
         }
       });
     }
-    long backoff = 200;
+    RetryBackoff backoff = RetryBackoff.of(options.retryInterval());
     int silentRounds = 0;
     while (true) {
       for (String address : addresses) {
@@ -75,8 +83,7 @@ final class ClientJoin {
       if (options.retryMax() > 0 && silentRounds >= options.retryMax()) {
         throw new IllegalStateException("Failed to join any nodes.");
       }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(backoff));
-      backoff = Math.min(backoff * 2, Math.max(200, options.retryInterval().toMillis()));
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(backoff.next()));
       if (Thread.currentThread().isInterrupted()) {
         throw new IllegalStateException("join interrupted");
       }

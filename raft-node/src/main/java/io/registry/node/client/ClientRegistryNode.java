@@ -15,12 +15,14 @@ import io.registry.node.api.ReloadException;
 import io.registry.node.api.ServerLocator;
 import io.registry.node.config.NodeConfig;
 import io.registry.node.config.RaftTuning;
+import io.registry.node.membership.JoinContact;
 import io.registry.node.raft.NodeAddresses;
 import io.registry.node.raft.NodeLayout;
 import io.registry.node.raft.SelfRegistration;
 import io.registry.node.rpc.RpcClients;
 import io.registry.node.rpc.proto.HelloReply;
 import io.registry.node.rpc.proto.Identity;
+import io.registry.node.storage.LeftMarker;
 import io.registry.node.storage.NodeIdStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -123,6 +125,8 @@ public final class ClientRegistryNode implements RegistryNode, ServerLocator {
         if (!r.ok()) {
           throw new IllegalStateException("Client registration rejected: " + r.error());
         }
+        // Alive again after a graceful leave: the next restart rejoins as after a crash.
+        LeftMarker.remove(config.dataDir());
         break;
       } catch (io.registry.node.api.NoLeaderException e) {
         if (System.nanoTime() - deadline > 0) {
@@ -250,11 +254,20 @@ public final class ClientRegistryNode implements RegistryNode, ServerLocator {
         ApplyResult r = calls.forward(memberUpdate(io.registry.catalog.model.Member.LEFT));
         LOG.info("Client {} left the cluster{}", self.nodeName(),
             r.ok() ? "" : ": " + r.error());
+        if (r.ok()) {
+          LeftMarker.write(config.dataDir(), java.time.Instant.now());
+        }
       } catch (RuntimeException e) {
         LOG.error("Leave failed: {}", e.getMessage(), e);
       }
       shutdownRequested.complete(null);
     });
+  }
+
+  @Override
+  public void join(String address) {
+    HelloReply reply = JoinContact.contact(rpc, identity.build(), address);
+    servers.update(reply.getServersList().stream().map(KnownServer::of).toList());
   }
 
   @Override

@@ -18,6 +18,8 @@ import java.util.function.Consumer;
  * @param dns ports.dns, addresses.dns, domain, recursors and dns_config
  * @param grpcPort ports.grpc: the public gRPC API (-1 disables)
  * @param ui ui_config.enabled, or the older top-level ui (ui_config wins when both are set)
+ * @param leaveOnTerminate leave_on_terminate: SIGTERM leaves gracefully (default by role)
+ * @param skipLeaveOnInterrupt skip_leave_on_interrupt: SIGINT only shuts down (default by role)
  */
 public record FileSettings(
     String datacenter,
@@ -48,11 +50,13 @@ public record FileSettings(
     Duration checkUpdateInterval,
     DnsFileSettings dns,
     Integer grpcPort,
-    Boolean ui) {
+    Boolean ui,
+    Boolean leaveOnTerminate,
+    Boolean skipLeaveOnInterrupt) {
 
   public static final FileSettings NONE = new FileSettings(null, null, null, null, null, null,
       null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-      null, null, null, null, null, DnsFileSettings.NONE, null, null);
+      null, null, null, null, null, DnsFileSettings.NONE, null, null, null, null);
 
   public FileSettings {
     dns = dns == null ? DnsFileSettings.NONE : dns;
@@ -63,7 +67,7 @@ public record FileSettings(
     "advertise_addr", "advertise_addr_wan", "retry_join_wan", "retry_interval_wan",
     "ui_dir", "log_json", "log_file", "acl", "performance", "alt_domain",
     "discovery_max_stale", "session_ttl_min",
-    "http_config", "telemetry", "limits", "leave_on_terminate", "skip_leave_on_interrupt",
+    "http_config", "telemetry", "limits",
     "default_query_time", "max_query_time", "primary_datacenter", "disable_update_check",
     "translate_wan_addrs", "enable_debug"
   };
@@ -163,7 +167,9 @@ public record FileSettings(
         f.duration(true, "check_update_interval"),
         DnsFileSettings.read(f, dnsPort, dnsAddr, ignored),
         grpcPort,
-        ui);
+        ui,
+        f.bool("leave_on_terminate"),
+        f.bool("skip_leave_on_interrupt"));
   }
 
   /** This file's settings with a later file's over them. */
@@ -197,7 +203,9 @@ public record FileSettings(
         pick(checkUpdateInterval, later.checkUpdateInterval),
         dns.merge(later.dns),
         pick(grpcPort, later.grpcPort),
-        pick(ui, later.ui));
+        pick(ui, later.ui),
+        pick(leaveOnTerminate, later.leaveOnTerminate),
+        pick(skipLeaveOnInterrupt, later.skipLeaveOnInterrupt));
   }
 
   private static Integer port(ConfigFields ports, String key) {

@@ -9,14 +9,12 @@ import io.registry.node.rpc.proto.HelloRequest;
 import io.registry.node.rpc.proto.PrepareRequest;
 import io.registry.node.rpc.proto.PromiseReply;
 import io.registry.node.rpc.proto.ReleaseRequest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -32,7 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Bootstrap {
   private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
-  private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
 
   private final ClusterMembership m;
   private final Set<String> addresses = new LinkedHashSet<>();
@@ -43,7 +40,7 @@ final class Bootstrap {
   }
 
   ClusterFile run() {
-    long backoff = FIRST_BACKOFF.toMillis();
+    RetryBackoff backoff = RetryBackoff.of(m.options.retryInterval());
     int silentRounds = 0;
     LOG.info("Looking for servers (bootstrap_expect {}) via {}", m.self.bootstrapExpect(),
         addresses);
@@ -81,8 +78,7 @@ final class Bootstrap {
           throw new IllegalStateException("Failed to join any nodes.");
         }
       }
-      waitForCommit(jitter(backoff));
-      backoff = Math.min(backoff * 2, m.options.retryInterval().toMillis());
+      waitForCommit(backoff.next());
     }
   }
 
@@ -224,9 +220,5 @@ final class Bootstrap {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while forming the cluster", e);
     }
-  }
-
-  private static long jitter(long millis) {
-    return (long) (millis * ThreadLocalRandom.current().nextDouble(0.8, 1.2));
   }
 }

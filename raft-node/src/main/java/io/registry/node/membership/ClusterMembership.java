@@ -29,6 +29,7 @@ import io.registry.node.rpc.proto.PrepareRequest;
 import io.registry.node.rpc.proto.PromiseReply;
 import io.registry.node.rpc.proto.ReleaseRequest;
 import io.registry.node.rpc.proto.ServerChange;
+import io.registry.node.storage.LeftMarker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -327,12 +328,19 @@ public final class ClusterMembership implements ClusterHandler, Clustering {
 
   @Override
   public void leave(boolean force) {
-    new Leave(this, raft, requireRaft()).run(force);
+    if (new Leave(this, raft, requireRaft()).run(force)) {
+      LeftMarker.write(dataDir, java.time.Instant.now());
+    }
   }
 
   @Override
   public void removePeer(String id, String address) {
     new RemovePeer(raft, requireRaft(), directory).run(id, address);
+  }
+
+  @Override
+  public void join(String address) {
+    JoinContact.contact(rpc, identity(), address);
   }
 
   @Override

@@ -14,17 +14,23 @@ public final class ClusterServers {
    * Ratis with the agreed group and returns once this server serves.
    *
    * @throws IllegalStateException with a plain message when the cluster cannot be joined
-   *     ("Failed to join any nodes.", a cluster id or bootstrap_expect mismatch)
+   *     ("Failed to join any nodes.", a cluster id or bootstrap_expect mismatch, a server
+   *     that left with nothing to rejoin)
    */
   public static RaftRegistryNode start(NodeConfig config, RaftTuning tuning) {
     NodeLayout base = NodeLayout.resolve(config);
+    boolean rejoining = Rejoin.prepare(config.dataDir(), base, config.cluster());
     ClusterMembership membership = new ClusterMembership(base, config.dataDir(), config.cluster(),
         httpAddress(config, base));
     try {
       membership.listen(base.raftBindHost(), base.serverPort());
       ClusterFile f = membership.awaitCluster();
       NodeLayout layout = base.withRaft(f.peerId(), f.serverGroup(), f.clientGroup());
-      return RaftRegistryNode.start(layout, tuning, config.agent(), membership);
+      RaftRegistryNode node = RaftRegistryNode.start(layout, tuning, config.agent(), membership);
+      if (rejoining) {
+        Rejoin.completed(config.dataDir());
+      }
+      return node;
     } catch (RuntimeException | Error e) {
       membership.close();
       throw e;

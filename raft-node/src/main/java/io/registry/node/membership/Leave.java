@@ -37,11 +37,12 @@ final class Leave {
   }
 
   /**
-   * Returns once this server is out of the configuration (or, with force, gave up).
+   * Returns once this server is out of the configuration (true), or, with force, gave up
+   * (false: it stays in the configuration).
    *
    * @throws IllegalStateException "leave refused: ..." or "leave failed: ..."
    */
-  void run(boolean force) {
+  boolean run(boolean force) {
     ServerEntry me = m.self.entry(raft.selfPeerId().toString());
     if (raft.division().getInfo().isLeader() && !refusedHere()) {
       transfer();
@@ -64,15 +65,13 @@ final class Leave {
                   .setLeave(true).build());
         }
         LOG.info("Graceful leave complete");
-        return;
+        return true;
       } catch (RefusedException e) {
-        giveUp(e.getMessage(), force);
-        return;
+        return giveUp(e.getMessage(), force);
       } catch (StatusRuntimeException e) {
         RuntimeException t = RpcClients.translate(e);
         if (t instanceof RefusedException refused) {
-          giveUp(refused.getMessage(), force);
-          return;
+          return giveUp(refused.getMessage(), force);
         }
         // A leader we cannot reach is, for the operator, no leader.
         lastError = e.getStatus().getCode() == Status.Code.UNAVAILABLE ? NO_LEADER
@@ -84,7 +83,7 @@ final class Leave {
       }
       sleep();
     }
-    giveUp("leave failed: " + lastError, force);
+    return giveUp("leave failed: " + lastError, force);
   }
 
   // A leader whose own removal the rule refuses keeps leadership: handing it over first
@@ -95,11 +94,12 @@ final class Leave {
     return !rule.allows();
   }
 
-  private static void giveUp(String why, boolean force) {
+  private static boolean giveUp(String why, boolean force) {
     if (!force) {
       throw new IllegalStateException(why);
     }
     LOG.warn("{}; -force: shutting down and leaving the Raft configuration as it is", why);
+    return false;
   }
 
   private void transfer() {

@@ -34,6 +34,9 @@ public interface Clustering extends AutoCloseable {
    */
   void leave(boolean force);
 
+  /** `registry join ADDR` on a running server: see RegistryNode#join. */
+  void join(String address);
+
   /** force-leave of a failed member (membership.md sec. 3); see RegistryNode. */
   void forceLeave(String node, boolean prune);
 

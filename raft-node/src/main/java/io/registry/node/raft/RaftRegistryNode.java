@@ -258,6 +258,15 @@ public final class RaftRegistryNode implements RegistryNode, RaftHandle {
   }
 
   @Override
+  public void join(String address) {
+    if (clustering == null) {
+      throw new IllegalStateException("this server runs a cluster of its own (-dev, or"
+          + " -bootstrap-expect=1 without -retry-join) and cannot join another");
+    }
+    clustering.join(address);
+  }
+
+  @Override
   public void forceLeave(String node, boolean prune) {
     SingleServer.forceLeave(clustering, layout, node, prune);
   }

@@ -159,9 +159,20 @@ final class AgentEndpoints {
     return done(ApiResponse.empty());
   }
 
-  CompletableFuture<ApiResponse> notSupported(ApiRequest r) {
-    // TODO(#5): join arrives with membership.
-    throw HttpError.internal("not supported yet");
+  /**
+   * PUT /v1/agent/join/:address (?wan): 200 once the agent's cluster answered through the
+   * address; 500 with the reason otherwise. One datacenter, so no WAN pool to join.
+   */
+  CompletableFuture<ApiResponse> join(ApiRequest r) {
+    if (r.query().has("wan")) {
+      throw HttpError.internal("WAN join is not supported: this registry has no WAN pool");
+    }
+    try {
+      api.node().join(r.param());
+    } catch (IllegalStateException e) {
+      throw HttpError.internal(e.getMessage());
+    }
+    return done(ApiResponse.empty());
   }
 
   /** ?enable on maintenance endpoints: required, Go ParseBool. */

@@ -23,7 +23,7 @@ public final class V1Routes {
         .add("/v1/agent/maintenance", agent::maintenance, "PUT")
         .add("/v1/agent/reload", agent::reload, "PUT")
         .add("/v1/agent/leave", agent::leave, "PUT")
-        .add("/v1/agent/join/", agent::notSupported, "PUT")
+        .add("/v1/agent/join/", agent::join, "PUT")
         .add("/v1/agent/force-leave/", agent::forceLeave, "PUT")
         .add("/v1/agent/services", services::list, "GET")
         .add("/v1/agent/service/register", services::register, "PUT")
