@@ -242,7 +242,7 @@ public final class AgentCommand extends Verb {
         level,
         over.agentOptions(enableScriptChecks, enableLocalScriptChecks),
         ClusterOptions.defaults().withRetry(joinAddresses(join), interval(retryInterval),
-            retryMax));
+            retryMax).withReconnectTimeout(files.settings().reconnectTimeout()));
     DnsSettings dns = DnsSettings.resolve(over, files.settings().dns(), config.clientAddress(),
         dnsPort, domain, recursors);
     // -dev turns the UI on unless -ui=false or a file says otherwise, as Consul's -dev does.

@@ -7,6 +7,7 @@ import io.registry.catalog.command.MemberUpdate;
 import io.registry.node.api.Member;
 import io.registry.node.api.NoLeaderException;
 import io.registry.node.config.ClusterOptions;
+import io.registry.node.leader.Reaper;
 import io.registry.node.liveness.Liveness;
 import io.registry.node.raft.Clustering;
 import io.registry.node.raft.NodeLayout;
@@ -30,6 +31,7 @@ import io.registry.node.rpc.proto.PromiseReply;
 import io.registry.node.rpc.proto.ReleaseRequest;
 import io.registry.node.rpc.proto.ServerChange;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,6 +69,7 @@ public final class ClusterMembership implements ClusterHandler, Clustering {
   private volatile RaftHandle raft;
   private volatile PeerChanges peerChanges;
   private volatile Liveness liveness;
+  private volatile Reaper reaper;
   private volatile RpcServer server;
   // host:port of this server's HTTP API, "" when it picks a free port only later: client
   // agents reverse-proxy their HTTP reads to it (member tag "http").
@@ -313,8 +316,11 @@ public final class ClusterMembership implements ClusterHandler, Clustering {
   @Override
   public void serving() {
     liveness = new Liveness(raft, rpc, this::identity, this::leaderRpcAddress, self.name(),
-        options, System::nanoTime);
+        options, System::nanoTime, Clock.systemUTC());
     liveness.start();
+    reaper = new Reaper(new ReapWrites(raft, peerChanges, directory), peerChanges::isLeader,
+        () -> raft.catalog().members(), Clock.systemUTC(), options);
+    reaper.start();
   }
 
   @Override
@@ -387,6 +393,10 @@ public final class ClusterMembership implements ClusterHandler, Clustering {
     Liveness l = liveness;
     if (l != null) {
       l.close();
+    }
+    Reaper r = reaper;
+    if (r != null) {
+      r.close();
     }
     rpc.close();
     RpcServer s = server;
