@@ -161,6 +161,7 @@ public final class ClusterMembership implements ClusterHandler, Clustering {
       forming.requireSameExpect(from);
       forming.saw(from);
     }
+    NameClaims.check(raft, from.getName(), from.getNodeId());
     HelloReply.Builder reply = HelloReply.newBuilder().setResponder(identity()).setFormed(formed);
     List<ServerEntry> servers = formed ? voters() : forming.servers();
     Map<String, String> http = httpAddresses();
@@ -219,6 +220,7 @@ public final class ClusterMembership implements ClusterHandler, Clustering {
   public Ack addServer(ServerChange request) {
     check(request.getFrom());
     PeerChanges changes = requireRaft();
+    NameClaims.replaceFailedServer(raft, changes, directory, ServerEntry.of(request.getServer()));
     changes.add(ServerEntry.of(request.getServer()));
     return Ack.getDefaultInstance();
   }
@@ -250,6 +252,7 @@ public final class ClusterMembership implements ClusterHandler, Clustering {
     }
     try {
       Command command = Command.parseFrom(request.getCommand());
+      NameClaims.check(r, command);
       var result = r.write(command).join();
       var encoded = io.registry.catalog.command.CommandResult.newBuilder()
           .setOk(result.ok()).setValue(result.value())
