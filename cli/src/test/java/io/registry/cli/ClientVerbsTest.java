@@ -128,6 +128,16 @@ class ClientVerbsTest {
   }
 
   @Test
+  void membersDetailedShowsTheReapDeadlineOfAFailedMember() {
+    agent.reply("GET /v1/agent/members", 200, """
+        [{"Name":"c7","Addr":"127.0.0.1","Port":0,"Status":4,
+          "Tags":{"role":"node","reap_at":"2025-01-04T10:00:00Z"}}]""");
+    assertThat(run("members", "-detailed")).isZero();
+    assertThat(out()).contains("c7").contains("failed")
+        .contains("reap_at=2025-01-04T10:00:00Z");
+  }
+
+  @Test
   void servicesRegisterFromFileTranslatesCheckIds() throws IOException {
     agent.reply("PUT /v1/agent/service/register", 200, "");
     Path file = Files.writeString(tmp.resolve("s.json"), """

@@ -107,4 +107,41 @@ class MemberTest {
     assertThat(restored.members()).isEqualTo(cat.catalog.members());
     assertThat(restored.members().get(0).tags()).isEqualTo(Map.of("role", "consul"));
   }
+
+  @Test
+  void reapOfFailedMemberTakesItsNodeAndServicesInOneCommand() {
+    Cat cat = new Cat();
+    cat.ok(member("c1", Member.ALIVE));
+    cat.ok(Commands.register("c1", "web", "web1", java.util.List.of()));
+    cat.ok(member("c1", Member.FAILED));
+    cat.ok(Command.newBuilder().setMemberReap(MemberReap.newBuilder().setNode("c1")).build());
+    assertThat(cat.catalog.members()).isEmpty();
+    assertThat(cat.catalog.node("c1").value()).isNull();
+    assertThat(cat.catalog.service("web", HealthFilter.ANY).value()).isEmpty();
+  }
+
+  @Test
+  void conditionalWritesAreRefusedOnceTheRowMoved() {
+    Cat cat = new Cat();
+    cat.ok(member("c1", Member.ALIVE));
+    long failedAt = cat.ok(member("c1", Member.FAILED));
+    // The member came back after a leader job read the failed row.
+    cat.ok(member("c1", Member.ALIVE));
+    var reap = cat.apply(Command.newBuilder().setMemberReap(
+        MemberReap.newBuilder().setNode("c1").setIfModifyIndex(failedAt)).build());
+    assertThat(reap.ok()).isFalse();
+    assertThat(reap.error()).isEqualTo("member c1 changed since index " + failedAt);
+    Command schedule = member("c1", Member.FAILED).toBuilder().setMemberUpdate(
+        member("c1", Member.FAILED).getMemberUpdate().toBuilder().setReapAtMs(5)
+            .setIfModifyIndex(failedAt)).build();
+    assertThat(cat.apply(schedule).ok()).isFalse();
+    assertThat(cat.catalog.members()).extracting(Member::status, Member::reapAtMs)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("alive", 0L));
+    assertThat(cat.catalog.node("c1").value()).isNotNull();
+
+    long current = cat.catalog.members().get(0).modifyIndex();
+    cat.ok(schedule.toBuilder().setMemberUpdate(schedule.getMemberUpdate().toBuilder()
+        .setIfModifyIndex(current)).build());
+    assertThat(cat.catalog.members().get(0).reapAtMs()).isEqualTo(5L);
+  }
 }

@@ -245,9 +245,10 @@ public final class AgentCommand extends Verb {
         metaMap,
         level,
         over.agentOptions(enableScriptChecks, enableLocalScriptChecks),
-        withRejoin(ClusterOptions.defaults().withRetry(joinAddresses(join),
-            interval(retryInterval), retryMax),
-            Boolean.TRUE.equals(over.pick("-rejoin", rejoin, files.settings().rejoinAfterLeave()))));
+        ClusterOptions.defaults().withRetry(joinAddresses(join), interval(retryInterval),
+            retryMax).withReconnectTimeout(files.settings().reconnectTimeout())
+            .withRejoin(Boolean.TRUE.equals(
+                over.pick("-rejoin", rejoin, files.settings().rejoinAfterLeave()))));
     DnsSettings dns = DnsSettings.resolve(over, files.settings().dns(), config.clientAddress(),
         dnsPort, domain, recursors);
     // -dev turns the UI on unless -ui=false or a file says otherwise, as Consul's -dev does.
@@ -261,11 +262,6 @@ public final class AgentCommand extends Verb {
   }
 
   // rejoin_after_leave / -rejoin: the only ClusterOptions field the flags set besides retry.
-  private static ClusterOptions withRejoin(ClusterOptions o, boolean rejoin) {
-    return new ClusterOptions(o.retryJoin(), o.retryInterval(), o.retryMax(), rejoin,
-        o.reconnectTimeout(), o.heartbeatInterval(), o.failureThreshold(), o.bootstrapSettle());
-  }
-
   /**
    * The files' values that the agent would refuse at start, for `registry validate`, which
    * has no flags and no agent (so no data-dir or server-mode rules).

@@ -43,10 +43,15 @@ final class Forwarder {
     this.servers = servers;
   }
 
-  /** Everything under /v1/ except the agent's own endpoints; the member list is the servers'. */
+  /**
+   * Everything under /v1/ except the agent's own endpoints. The member list and force-leave
+   * are the servers': a client holds no member rows and no Raft client, and a server answers
+   * force-leave with the same errors whichever agent was asked.
+   */
   static boolean forwards(String rawPath) {
     return rawPath.startsWith("/v1/")
-        && (!rawPath.startsWith("/v1/agent/") || rawPath.equals("/v1/agent/members"));
+        && (!rawPath.startsWith("/v1/agent/") || rawPath.equals("/v1/agent/members")
+            || rawPath.startsWith("/v1/agent/force-leave/"));
   }
 
   /** Proxies the request; answers 500 when no server could be reached. */

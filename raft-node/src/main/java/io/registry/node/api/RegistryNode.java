@@ -95,7 +95,8 @@ public interface RegistryNode extends AutoCloseable {
    * @throws IllegalStateException when the node is alive or the change was refused
    */
   default void forceLeave(String node, boolean prune) {
-    // Client agents and test doubles hold no membership to change.
+    // Client agents and test doubles hold no membership to change; a client's HTTP gateway
+    // forwards PUT /v1/agent/force-leave to a server instead of calling this.
     throw new IllegalStateException("force-leave is answered by servers only");
   }
 

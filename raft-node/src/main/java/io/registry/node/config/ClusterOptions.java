@@ -16,6 +16,8 @@ import java.util.List;
  * @param failureThreshold silence after which the leader marks a server failed
  * @param bootstrapSettle how long the set of forming servers must stay unchanged before
  *     the lowest of them proposes the peer set
+ * @param reaperPeriod how often the leader's reaper looks for members to prune
+ * @param leftRetention how long a left member stays listed before the reaper prunes it
  */
 public record ClusterOptions(
     List<String> retryJoin,
@@ -25,15 +27,31 @@ public record ClusterOptions(
     Duration reconnectTimeout,
     Duration heartbeatInterval,
     Duration failureThreshold,
-    Duration bootstrapSettle) {
+    Duration bootstrapSettle,
+    Duration reaperPeriod,
+    Duration leftRetention) {
+
+  /** The shortest reconnect_timeout a configuration may set (membership.md sec. 5). */
+  public static final Duration MIN_RECONNECT_TIMEOUT = Duration.ofMinutes(1);
+  /** Consul's minimum; below it we only warn. */
+  public static final Duration ADVISED_RECONNECT_TIMEOUT = Duration.ofHours(8);
 
   public ClusterOptions {
     retryJoin = retryJoin == null ? List.of() : List.copyOf(retryJoin);
+    reconnectTimeout = reconnectTimeout == null ? Duration.ofHours(72) : reconnectTimeout;
     heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(1) : heartbeatInterval;
     failureThreshold = failureThreshold == null ? Duration.ofSeconds(10) : failureThreshold;
     bootstrapSettle = bootstrapSettle == null ? Duration.ofSeconds(2) : bootstrapSettle;
+    reaperPeriod = reaperPeriod == null ? Duration.ofSeconds(10) : reaperPeriod;
+    leftRetention = leftRetention == null ? Duration.ofHours(24) : leftRetention;
     if (retryMax < 0) {
       throw new IllegalArgumentException("retryMax must not be negative");
+    }
+    // Positive only: the configured floor of one minute is checked by withReconnectTimeout,
+    // so that tests can reap within seconds through withReapTimings.
+    if (!reconnectTimeout.isPositive() || !reaperPeriod.isPositive()
+        || !leftRetention.isPositive()) {
+      throw new IllegalArgumentException("reap timings must be positive");
     }
   }
 
@@ -44,27 +62,64 @@ public record ClusterOptions(
       int retryMax,
       boolean rejoin,
       Duration reconnectTimeout) {
-    this(retryJoin, retryInterval, retryMax, rejoin, reconnectTimeout, null, null, null);
+    this(retryJoin, retryInterval, retryMax, rejoin, reconnectTimeout, null, null, null, null,
+        null);
   }
 
   public static ClusterOptions defaults() {
     return new ClusterOptions(List.of(), Duration.ofSeconds(30), 0, false, Duration.ofHours(72));
   }
 
-  /** The same options with the timings used on a loopback test machine (sec. 8, "tests"). */
+  /**
+   * The same options with the timings used on a loopback test machine (sec. 8, "tests"). The
+   * reconnect timeout is kept: tests that want reaping set it with {@link #withReapTimings}.
+   */
   public ClusterOptions withTestTimings() {
     return new ClusterOptions(retryJoin, Duration.ofSeconds(2), retryMax, rejoin,
-        reconnectTimeout, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(500));
+        reconnectTimeout, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(500),
+        Duration.ofSeconds(1), Duration.ofSeconds(10));
   }
 
   /** The join addresses and their retry policy (-retry-join, -retry-interval, -retry-max). */
   public ClusterOptions withRetry(List<String> addresses, Duration interval, int max) {
     return new ClusterOptions(addresses, interval, max, rejoin, reconnectTimeout,
-        heartbeatInterval, failureThreshold, bootstrapSettle);
+        heartbeatInterval, failureThreshold, bootstrapSettle, reaperPeriod, leftRetention);
   }
 
   public ClusterOptions withRetryJoin(List<String> addresses, int max) {
     return new ClusterOptions(addresses, retryInterval, max, rejoin, reconnectTimeout,
-        heartbeatInterval, failureThreshold, bootstrapSettle);
+        heartbeatInterval, failureThreshold, bootstrapSettle, reaperPeriod, leftRetention);
+  }
+
+  /**
+   * The configured {@code reconnect_timeout}; null keeps the current one.
+   *
+   * @throws IllegalArgumentException below {@link #MIN_RECONNECT_TIMEOUT}, naming the key
+   */
+  public ClusterOptions withReconnectTimeout(Duration timeout) {
+    if (timeout == null) {
+      return this;
+    }
+    if (timeout.compareTo(MIN_RECONNECT_TIMEOUT) < 0) {
+      throw new IllegalArgumentException(
+          "reconnect_timeout must be at least 1m, got " + timeout.toSeconds() + "s");
+    }
+    return withReapTimings(timeout, leftRetention, reaperPeriod);
+  }
+
+  /**
+   * Internal and test override of every reaper timing, without the one-minute floor of
+   * {@link #withReconnectTimeout}: in-JVM tests reap after a few seconds. No flag or config
+   * key reaches it.
+   */
+  public ClusterOptions withReapTimings(Duration reconnect, Duration retention, Duration period) {
+    return new ClusterOptions(retryJoin, retryInterval, retryMax, rejoin, reconnect,
+        heartbeatInterval, failureThreshold, bootstrapSettle, period, retention);
+  }
+
+  /** -rejoin / rejoin_after_leave: rejoin the remembered members after a graceful leave. */
+  public ClusterOptions withRejoin(boolean again) {
+    return new ClusterOptions(retryJoin, retryInterval, retryMax, again, reconnectTimeout,
+        heartbeatInterval, failureThreshold, bootstrapSettle, reaperPeriod, leftRetention);
   }
 }

@@ -138,6 +138,11 @@ public record FileSettings(
     if (retryMax != null && retryMax < 0) {
       throw f.fail(f.pathOf("retry_max"), "must not be negative");
     }
+    Duration reconnectTimeout = f.duration(true, "reconnect_timeout");
+    if (reconnectTimeout != null
+        && reconnectTimeout.compareTo(ClusterOptions.MIN_RECONNECT_TIMEOUT) < 0) {
+      throw f.fail(f.pathOf("reconnect_timeout"), "must be at least 1m");
+    }
     return new FileSettings(
         f.str("datacenter"),
         f.str("data_dir"),
@@ -157,7 +162,7 @@ public record FileSettings(
         f.duration(true, "retry_interval"),
         retryMax,
         f.bool("rejoin_after_leave"),
-        f.duration(true, "reconnect_timeout"),
+        reconnectTimeout,
         f.str("log_level"),
         f.str("pid_file"),
         f.bool("enable_script_checks"),

@@ -3,12 +3,16 @@ package io.registry.node.liveness;
 import io.grpc.StatusRuntimeException;
 import io.registry.catalog.command.Command;
 import io.registry.catalog.command.MemberUpdate;
+import io.registry.catalog.model.Member;
 import io.registry.node.config.ClusterOptions;
 import io.registry.node.raft.RaftHandle;
 import io.registry.node.rpc.RpcClients;
 import io.registry.node.rpc.proto.HeartbeatRequest;
 import io.registry.node.rpc.proto.Identity;
+import io.registry.catalog.model.ApplyResult;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +36,8 @@ public final class Liveness implements AutoCloseable {
   private final ClusterOptions options;
   private final HeartbeatTable table;
   private final FailureDetector detector;
+  // The leader's wall clock: it stamps reap_at into the failed write (apply stays pure).
+  private final Clock wallClock;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().daemon().name("registry-liveness").factory());
@@ -39,7 +45,8 @@ public final class Liveness implements AutoCloseable {
 
   public Liveness(RaftHandle raft, RpcClients rpc, Supplier<Identity> identity,
       Supplier<String> leaderAddress, String selfName, ClusterOptions options,
-      LongSupplier nanoTime) {
+      LongSupplier nanoTime, Clock wallClock) {
+    this.wallClock = wallClock;
     this.raft = raft;
     this.rpc = rpc;
     this.identity = identity;
@@ -90,16 +97,32 @@ public final class Liveness implements AutoCloseable {
     }
   }
 
+  // Not awaited: the detector keeps the transition in flight until the row moves. The write
+  // is conditional on the row it was decided from, so a late duplicate cannot apply twice.
   private void write(FailureDetector.Transition t) {
     var m = t.member();
+    boolean failed = Member.FAILED.equals(t.status());
     MemberUpdate update = MemberUpdate.newBuilder()
         .setNode(m.name()).setNodeId(m.nodeId()).setStatus(t.status()).setAddr(m.addr())
-        .setPort(m.port()).putAllTags(m.tags()).setRole(m.role()).build();
-    var result = raft.write(Command.newBuilder().setMemberUpdate(update).build())
-        .orTimeout(5, TimeUnit.SECONDS).join();
-    if (result.ok()) {
-      LOG.info("member {} {}", m.name(), t.status());
+        .setPort(m.port()).putAllTags(m.tags()).setRole(m.role())
+        .setReapAtMs(failed ? wallClock.millis() + options.reconnectTimeout().toMillis() : 0)
+        .setIfModifyIndex(m.modifyIndex()).build();
+    CompletableFuture<ApplyResult> written;
+    try {
+      written = raft.write(Command.newBuilder().setMemberUpdate(update).build());
+    } catch (RuntimeException e) {
+      written = CompletableFuture.failedFuture(e);
     }
+    written.orTimeout(5, TimeUnit.SECONDS)
+        .whenComplete((result, error) -> {
+          if (error == null && result.ok()) {
+            LOG.info("member {} {}", m.name(), t.status());
+            return;
+          }
+          detector.lost(t);
+          LOG.debug("member {} {} not written: {}", m.name(), t.status(),
+              error != null ? error.toString() : result.error());
+        });
   }
 
   private boolean isLeader() {

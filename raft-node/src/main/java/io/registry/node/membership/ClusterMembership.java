@@ -7,6 +7,7 @@ import io.registry.catalog.command.MemberUpdate;
 import io.registry.node.api.Member;
 import io.registry.node.api.NoLeaderException;
 import io.registry.node.config.ClusterOptions;
+import io.registry.node.leader.Reaper;
 import io.registry.node.liveness.Liveness;
 import io.registry.node.raft.Clustering;
 import io.registry.node.raft.NodeLayout;
@@ -31,6 +32,7 @@ import io.registry.node.rpc.proto.ReleaseRequest;
 import io.registry.node.rpc.proto.ServerChange;
 import io.registry.node.storage.LeftMarker;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,6 +70,7 @@ public final class ClusterMembership implements ClusterHandler, Clustering {
   private volatile RaftHandle raft;
   private volatile PeerChanges peerChanges;
   private volatile Liveness liveness;
+  private volatile Reaper reaper;
   private volatile RpcServer server;
   // host:port of this server's HTTP API, "" when it picks a free port only later: client
   // agents reverse-proxy their HTTP reads to it (member tag "http").
@@ -159,6 +162,7 @@ public final class ClusterMembership implements ClusterHandler, Clustering {
       forming.requireSameExpect(from);
       forming.saw(from);
     }
+    NameClaims.check(raft, from.getName(), from.getNodeId());
     HelloReply.Builder reply = HelloReply.newBuilder().setResponder(identity()).setFormed(formed);
     List<ServerEntry> servers = formed ? voters() : forming.servers();
     Map<String, String> http = httpAddresses();
@@ -216,7 +220,9 @@ public final class ClusterMembership implements ClusterHandler, Clustering {
   @Override
   public Ack addServer(ServerChange request) {
     check(request.getFrom());
-    requireRaft().add(ServerEntry.of(request.getServer()));
+    PeerChanges changes = requireRaft();
+    NameClaims.replaceFailedServer(raft, changes, directory, ServerEntry.of(request.getServer()));
+    changes.add(ServerEntry.of(request.getServer()));
     return Ack.getDefaultInstance();
   }
 
@@ -246,6 +252,7 @@ public final class ClusterMembership implements ClusterHandler, Clustering {
     }
     try {
       Command command = Command.parseFrom(request.getCommand());
+      NameClaims.check(r, command);
       var result = r.write(command).join();
       var encoded = io.registry.catalog.command.CommandResult.newBuilder()
           .setOk(result.ok()).setValue(result.value())
@@ -312,8 +319,11 @@ public final class ClusterMembership implements ClusterHandler, Clustering {
   @Override
   public void serving() {
     liveness = new Liveness(raft, rpc, this::identity, this::leaderRpcAddress, self.name(),
-        options, System::nanoTime);
+        options, System::nanoTime, Clock.systemUTC());
     liveness.start();
+    reaper = new Reaper(new ReapWrites(raft, peerChanges, directory), peerChanges::isLeader,
+        () -> raft.catalog().members(), Clock.systemUTC(), options);
+    reaper.start();
   }
 
   @Override
@@ -398,6 +408,10 @@ public final class ClusterMembership implements ClusterHandler, Clustering {
     Liveness l = liveness;
     if (l != null) {
       l.close();
+    }
+    Reaper r = reaper;
+    if (r != null) {
+      r.close();
     }
     rpc.close();
     RpcServer s = server;

@@ -184,6 +184,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void reconnectTimeoutBelowOneMinuteIsRefusedByKey() throws IOException {
+    assertThat(refusal("{\"reconnect_timeout\": \"30s\"}"))
+        .contains("bad.json: reconnect_timeout:").contains("at least 1m");
+    write("bad.json", "{\"reconnect_timeout\": \"1m\"}");
+    assertThat(loadDir().settings().reconnectTimeout()).isEqualTo(java.time.Duration.ofMinutes(1));
+  }
+
+  @Test
   void tcpAddressWithoutPortIsNamed() throws IOException {
     assertThat(refusal("{\"check\": {\"name\": \"c\", \"tcp\": \"localhost\", \"interval\": \"5s\"}}"))
         .contains("bad.json: check.tcp:").contains("no port");

@@ -179,9 +179,7 @@ class RejoinTest {
   }
 
   private static ClusterOptions options(List<String> join, boolean rejoin, int retryMax) {
-    ClusterOptions o = ClusterOptions.defaults().withRetryJoin(join, retryMax).withTestTimings();
-    return new ClusterOptions(o.retryJoin(), o.retryInterval(), o.retryMax(), rejoin,
-        o.reconnectTimeout(), o.heartbeatInterval(), o.failureThreshold(),
-        o.bootstrapSettle());
+    return ClusterOptions.defaults().withRetryJoin(join, retryMax).withTestTimings()
+        .withRejoin(rejoin);
   }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 
 /**
  * N in-JVM servers on loopback with free ports and their own data dirs; each knows every
@@ -30,6 +31,8 @@ final class TestCluster implements AutoCloseable {
 
   final Path base;
   final List<Slot> slots = new ArrayList<>();
+  /** Applied to every server's options (a test's short reap timings, say). */
+  UnaryOperator<ClusterOptions> tuneOptions = UnaryOperator.identity();
   private final ExecutorService starter = Executors.newCachedThreadPool();
 
   /** One server's fixed coordinates and, while it runs, its node. */
@@ -73,7 +76,8 @@ final class TestCluster implements AutoCloseable {
   }
 
   NodeConfig config(Slot s) {
-    ClusterOptions cluster = ClusterOptions.defaults().withRetryJoin(s.join, 0).withTestTimings();
+    ClusterOptions cluster = tuneOptions.apply(
+        ClusterOptions.defaults().withRetryJoin(s.join, 0).withTestTimings());
     return new NodeConfig(s.name, null, "dc1", s.dataDir, false, true, s.expect, "127.0.0.1",
         "127.0.0.1", 0, s.serverPort, s.raftPort, Map.of(), "info", null, cluster);
   }

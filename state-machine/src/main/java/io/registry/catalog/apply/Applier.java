@@ -55,10 +55,8 @@ public final class Applier {
           }
           case MEMBER_UPDATE ->
               done(MemberOps.update(tables, changes, command.getMemberUpdate()), index);
-          case MEMBER_REAP -> {
-            MemberOps.reap(tables, changes, command.getMemberReap().getNode());
-            yield ApplyResult.success(true, index);
-          }
+          case MEMBER_REAP ->
+              done(MemberOps.reap(tables, changes, command.getMemberReap()), index);
           case OP_NOT_SET -> unknown(command, index);
         };
     Effects.settle(tables, changes);

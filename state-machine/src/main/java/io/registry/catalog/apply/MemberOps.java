@@ -2,6 +2,7 @@ package io.registry.catalog.apply;
 
 import io.registry.catalog.command.CheckRow;
 import io.registry.catalog.command.Deregister;
+import io.registry.catalog.command.MemberReap;
 import io.registry.catalog.command.MemberUpdate;
 import io.registry.catalog.command.NodeRow;
 import io.registry.catalog.command.Register;
@@ -35,6 +36,10 @@ final class MemberOps {
     if (!STATUSES.contains(command.getStatus())) {
       return "Invalid member status: " + command.getStatus();
     }
+    String changed = changedSince(tables, command.getNode(), command.getIfModifyIndex());
+    if (changed != null) {
+      return changed;
+    }
     NodeRow nodeRow = command.hasNodeRow() ? command.getNodeRow() : defaultRow(command);
     if (command.getStatus().equals(Member.ALIVE) && nodeRow.getAddress().isEmpty()) {
       return "Must provide address";
@@ -62,7 +67,7 @@ final class MemberOps {
     }
     Member old = tables.member(command.getNode());
     long create = old == null ? changes.index() : old.createIndex();
-    MemberUpdate stored = command.toBuilder().clearNodeRow().build();
+    MemberUpdate stored = command.toBuilder().clearNodeRow().clearIfModifyIndex().build();
     Member next = MemberRows.member(stored, create, changes.index());
     if (!next.sameAs(old)) {
       tables.putMember(next);
@@ -71,11 +76,41 @@ final class MemberOps {
     return null;
   }
 
-  static void reap(Tables tables, Changes changes, String node) {
-    if (tables.member(node) != null) {
-      tables.removeMember(node);
-      changes.bump(WatchKeys.MEMBERS);
+  /** Returns null on success, else the error text; nothing changed on error. */
+  static String reap(Tables tables, Changes changes, MemberReap command) {
+    String node = command.getNode();
+    String changed = changedSince(tables, node, command.getIfModifyIndex());
+    if (changed != null) {
+      return changed;
     }
+    Member row = tables.member(node);
+    if (row == null) {
+      return null;
+    }
+    // Only a failed member still has a node here; a left one lost it at left, and a node
+    // registered since under the same name belongs to somebody else.
+    if (Member.FAILED.equals(row.status())) {
+      String error = DeregisterOp.apply(
+          tables, changes, Deregister.newBuilder().setNode(node).build());
+      if (error != null) {
+        return error;
+      }
+    }
+    tables.removeMember(node);
+    changes.bump(WatchKeys.MEMBERS);
+    return null;
+  }
+
+  // The compare of a compare-and-set member write; 0 compares nothing.
+  private static String changedSince(Tables tables, String node, long ifModifyIndex) {
+    if (ifModifyIndex == 0) {
+      return null;
+    }
+    Member row = tables.member(node);
+    if (row == null || row.modifyIndex() != ifModifyIndex) {
+      return "member " + node + " changed since index " + ifModifyIndex;
+    }
+    return null;
   }
 
   private static String serfHealth(
