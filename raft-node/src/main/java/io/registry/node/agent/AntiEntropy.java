@@ -209,7 +209,8 @@ final class AntiEntropy {
       if (next != null) {
         next.cancel(false);
       }
-      next = scheduler.schedule(this::runNow, delay, TimeUnit.MILLISECONDS);
+      Runnable run = this::runNow;
+      next = scheduler.schedule(run, delay, TimeUnit.MILLISECONDS);
     }
   }
 
