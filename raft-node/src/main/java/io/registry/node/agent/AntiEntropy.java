@@ -79,7 +79,7 @@ final class AntiEntropy {
           TimeUnit.MILLISECONDS);
     }
     if (reader.enabled()) {
-      schedule(shorter(options.get().antiEntropyInterval(), STARTUP_GRACE));
+      schedule(STARTUP_GRACE);
     }
   }
 

@@ -18,8 +18,10 @@ import java.util.function.Predicate;
  * The full compare of anti-entropy (Consul's updateSyncState): the catalog's rows for this
  * node against the agent's entries. It only marks entries: a local service or check that the
  * catalog lacks or holds differently is marked out of sync, a catalog row the agent does not
- * own becomes a tombstone; the next push does the writes. The node's own rows (serfHealth,
- * a server's "consul" service) are never touched. Runs under the agent's lock.
+ * own becomes a tombstone; the next push does the writes. Entries already out of sync, and
+ * tombstones, are left as they are: their push is pending or under way (a read may race
+ * it), and a failed one is retried anyway. The node's own rows (serfHealth, a server's
+ * "consul" service) are never touched. Runs under the agent's lock.
  */
 final class CatalogCompare {
   /** What one compare changed, for the log and for tests. */
@@ -65,22 +67,16 @@ final class CatalogCompare {
       local.add(fold(e.id()));
       Service r = remote.get(fold(e.id()));
       if (e.deleted()) {
-        if (r != null) {
-          resync(e); // the Deregister was lost or has not landed yet: send it again
-        }
-        continue;
-      }
-      if (r == null) {
-        resync(e);
         continue;
       }
       Service mine = e.value();
-      if (mine.enableTagOverride() && !mine.tags().equals(r.tags())) {
-        // Consul: with EnableTagOverride, tag edits made in the catalog win.
+      if (r != null && mine.enableTagOverride() && !mine.tags().equals(r.tags())) {
+        // Consul: with EnableTagOverride, tag edits made in the catalog win, also over a
+        // push still pending (the one held back at start).
         e.replaceValue(withTags(mine, r.tags()));
         adopted++;
       }
-      if (!sameService(e.value(), r)) {
+      if (e.inSync() && (r == null || !sameService(e.value(), r))) {
         resync(e);
       }
     }
@@ -101,13 +97,8 @@ final class CatalogCompare {
     for (LocalEntry<LocalCheck> e : entries.checkEntries()) {
       local.add(fold(e.id()));
       Check r = remote.get(fold(e.id()));
-      if (e.deleted()) {
-        if (r != null) {
-          resync(e);
-        }
-        continue;
-      }
-      if (r == null || !sameCheck(e.value().row(), r, outputDeferred.test(e.id()))) {
+      if (e.inSync() && !e.deleted()
+          && (r == null || !sameCheck(e.value().row(), r, outputDeferred.test(e.id())))) {
         resync(e);
       }
     }

@@ -139,6 +139,19 @@ class AntiEntropyCompareTest {
   }
 
   @Test
+  void entriesWhosePushIsPendingAreLeftAloneAndTheCompareEndsWithAPush() {
+    backend.writesFail(true);
+    agent.registerService(service("web").id("web-1").build(), false);
+    backend.writesFail(false);
+    backend.drain();
+
+    assertThat(compare().resynced()).isZero();
+
+    assertThat(ops(backend.drain())).containsExactly("+web-1[]");
+    assertThat(catalogServices()).containsKey("web-1");
+  }
+
+  @Test
   void strayServicesAndChecksOnThisNodeAreDeregistered() {
     registerWeb();
     backend.registerExternally(ServiceRow.newBuilder().setId("stray").setName("stray").build(),

@@ -29,11 +29,15 @@ final class CatalogBackend implements Function<Command, CompletableFuture<ApplyR
   private final List<Command> commands = new ArrayList<>();
   private long index = 1;
   private boolean readsFail;
+  private boolean writesFail;
   private int reads;
 
   @Override
   public synchronized CompletableFuture<ApplyResult> apply(Command command) {
     commands.add(command);
+    if (writesFail) {
+      return CompletableFuture.failedFuture(new IllegalStateException("No cluster leader"));
+    }
     return CompletableFuture.completedFuture(catalog.apply(++index, command));
   }
 
@@ -48,6 +52,10 @@ final class CatalogBackend implements Function<Command, CompletableFuture<ApplyR
   CatalogReader reader() {
     return new CatalogReader(this::read, Set.of(SelfRegistration.CONSUL_SERVICE_ID),
         Set.of(SelfRegistration.SERF_CHECK_ID));
+  }
+
+  synchronized void writesFail(boolean fail) {
+    writesFail = fail;
   }
 
   synchronized void readsFail(boolean fail) {
