@@ -44,6 +44,8 @@ final class AntiEntropy {
   private final RandomGenerator random;
   /** Guarded by lock: a compare succeeded since start. */
   private boolean compared;
+  /** Guarded by lock: the last compare found no catalog row for this node. */
+  private boolean nodeAbsent;
   /** Guarded by this: the retries of failed pushes. */
   private ScheduledFuture<?> retries;
   /** Guarded by this: the next scheduled compare. */
@@ -134,12 +136,16 @@ final class AntiEntropy {
     Throwable failure = error;
     try {
       if (failure == null) {
+        boolean newlyAbsent;
         synchronized (lock) {
           outcome = CatalogCompare.run(entries, reader, rows, outputDeferred);
           compared = true;
+          newlyAbsent = !rows.nodeExists() && !nodeAbsent;
+          nodeAbsent = !rows.nodeExists();
         }
-        if (!rows.nodeExists()) {
-          log.info("Anti-entropy: this node is not in the catalog; nothing is re-registered");
+        if (newlyAbsent) {
+          log.warn("Anti-entropy: this node is not in the catalog (left, reaped or deregistered);"
+              + " its services are not registered again until membership restores the node");
         } else if (outcome.resynced() + outcome.strays() + outcome.tagsAdopted() > 0) {
           log.info("Anti-entropy: {} entries out of sync, {} strays to deregister, tags of {}"
               + " services adopted from the catalog", outcome.resynced(), outcome.strays(),

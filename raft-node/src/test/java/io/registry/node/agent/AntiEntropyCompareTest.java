@@ -1,5 +1,6 @@
 package io.registry.node.agent;
 
+import static io.registry.node.agent.CheckSpecBuilder.http;
 import static io.registry.node.agent.CheckSpecBuilder.ttl;
 import static io.registry.node.agent.ServiceSpecBuilder.service;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +11,7 @@ import io.registry.catalog.command.ServiceRow;
 import io.registry.catalog.model.Check;
 import io.registry.catalog.model.Service;
 import io.registry.catalog.table.RowCodec;
+import io.registry.node.check.CheckResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +32,14 @@ class AntiEntropyCompareTest {
   private final CatalogBackend backend = new CatalogBackend();
   private final FakeClock clock = new FakeClock(AgentHarness.T0);
   private final ManualScheduler scheduler = new ManualScheduler(clock);
+  private final FakeProbes probes = new FakeProbes();
   private AgentState agent;
 
   @BeforeEach
   void start() {
     backend.joinAsServer();
     agent = new AgentState(AgentHarness.SELF, backend, null, clock, scheduler,
-        AgentOptions.defaults(), new FakeProbes(), new FixedJitter(0), backend.reader());
+        AgentOptions.defaults(), probes, new FixedJitter(0), backend.reader());
     agent.start();
   }
 
@@ -149,6 +152,23 @@ class AntiEntropyCompareTest {
 
     assertThat(ops(backend.drain())).containsExactly("+web-1[]");
     assertThat(catalogServices()).containsKey("web-1");
+  }
+
+  @Test
+  void outputWaitingForItsBatchIsNoDrift() {
+    String url = "http://10.0.0.5/health";
+    agent.registerService(service("web").check(http(url, Duration.ofSeconds(10))).build(),
+        false);
+    probes.answer(url, CheckResult.passing("first"));
+    scheduler.advance(Duration.ZERO); // a first output goes at once
+    probes.answer(url, CheckResult.passing("second"));
+    scheduler.advance(Duration.ofSeconds(10)); // a later one waits for the 5 min batch
+    assertThat(agent.checks().get("service:web").output()).isEqualTo("second");
+    assertThat(catalogChecks().get("service:web").output()).isEqualTo("first");
+    backend.drain();
+
+    assertThat(compare()).isEqualTo(CatalogCompare.Outcome.NONE);
+    assertThat(backend.drain()).isEmpty();
   }
 
   @Test
