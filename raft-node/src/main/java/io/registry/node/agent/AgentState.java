@@ -11,7 +11,6 @@ import io.registry.node.check.ProbeFactory;
 import io.registry.node.check.Probes;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +18,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The local agent: owns this node's registered services and checks, TTL timers, and
@@ -37,11 +32,6 @@ import org.slf4j.LoggerFactory;
  * released and its failure only leaves the entries marked out of sync.
  */
 public final class AgentState implements LocalAgent, AutoCloseable {
-  /** How often entries whose push failed are pushed again. */
-  static final Duration SYNC_INTERVAL = Duration.ofSeconds(30);
-
-  private static final Logger log = LoggerFactory.getLogger(AgentState.class);
-
   private final NodeIdentity self;
   private final ScheduledExecutorService scheduler;
   /** The data dir's writes; persists nothing in dev mode without a data dir. */
@@ -66,8 +56,8 @@ public final class AgentState implements LocalAgent, AutoCloseable {
   private final CheckLifecycle lifecycle;
   /** Copies of the live entries for readers; takes the lock itself. */
   private final LocalViews views;
-  /** Guarded by lock. */
-  private ScheduledFuture<?> periodicSync;
+  /** Retries failed pushes; runs the periodic full compare with the catalog's rows. */
+  private final AntiEntropy antiEntropy;
   /** Guarded by lock. */
   private boolean started;
 
@@ -84,23 +74,28 @@ public final class AgentState implements LocalAgent, AutoCloseable {
       Path localDir,
       Clock clock,
       ScheduledExecutorService scheduler) {
-    this(self, writer, localDir, clock, scheduler, AgentOptions.defaults());
+    this(self, writer, localDir, clock, scheduler, AgentOptions.defaults(), CatalogReader.NONE);
   }
 
-  /** As above, with agent settings (script checks, output caps, update interval). */
+  /**
+   * As above, with agent settings (script checks, output caps, intervals) and where
+   * anti-entropy reads the catalog's rows for this node.
+   */
   public AgentState(
       NodeIdentity self,
       Function<Command, CompletableFuture<ApplyResult>> writer,
       Path localDir,
       Clock clock,
       ScheduledExecutorService scheduler,
-      AgentOptions options) {
-    this(self, writer, localDir, clock, scheduler, options, null, RandomGenerator.getDefault());
+      AgentOptions options,
+      CatalogReader catalog) {
+    this(self, writer, localDir, clock, scheduler, options, null, RandomGenerator.getDefault(),
+        catalog);
   }
 
   /**
    * As above, with the probes of active checks (null: the real ones) and the random source
-   * of their start jitter; tests pass fakes of both.
+   * of their start jitter and of anti-entropy's stagger; tests pass fakes of both.
    */
   public AgentState(
       NodeIdentity self,
@@ -110,12 +105,13 @@ public final class AgentState implements LocalAgent, AutoCloseable {
       ScheduledExecutorService scheduler,
       AgentOptions options,
       ProbeFactory probes,
-      RandomGenerator random) {
+      RandomGenerator random,
+      CatalogReader catalog) {
     this.options = options;
     this.self = self;
     this.scheduler = scheduler;
     this.disk = new AgentDisk(localDir == null ? null : new LocalStore(localDir), clock);
-    this.sync = new CatalogSync(lock, entries, new CatalogCommands(self), writer);
+    this.sync = new CatalogSync(lock, entries, new CatalogCommands(self), writer, this::held);
     this.ownedProbes = probes == null ? new Probes(clock) : null;
     CheckRunners runners = new CheckRunners(probes == null ? ownedProbes : probes, clock,
         scheduler, random);
@@ -124,6 +120,8 @@ public final class AgentState implements LocalAgent, AutoCloseable {
     this.ttl = new TtlChecks(clock, scheduler, this::ttlDue, entries, disk, supervisor);
     this.lifecycle = new CheckLifecycle(entries, supervisor, ttl);
     this.views = new LocalViews(lock, self, entries, supervisor);
+    this.antiEntropy = new AntiEntropy(lock, entries, sync, catalog, supervisor::outputDeferred,
+        scheduler, () -> this.options, random);
   }
 
   /** Loads persisted services and checks, starts TTL timers, pushes everything to the catalog. */
@@ -144,12 +142,18 @@ public final class AgentState implements LocalAgent, AutoCloseable {
       }
       supervisor.start();
       entries.resyncAll();
-      long period = SYNC_INTERVAL.toMillis();
-      periodicSync =
-          scheduler.scheduleWithFixedDelay(this::periodicSync, period, period,
-              TimeUnit.MILLISECONDS);
     }
     sync.pushPending();
+    antiEntropy.start();
+  }
+
+  /**
+   * Compares local state with the catalog's rows for this node now and pushes what differs
+   * (anti-entropy); completes when that push was sent, exceptionally if the catalog could
+   * not be read. Also runs by itself every antiEntropyInterval.
+   */
+  public CompletableFuture<?> syncFull() {
+    return antiEntropy.runNow();
   }
 
   /** Pushes every local entry again, e.g. after the catalog may have lost rows. */
@@ -162,10 +166,8 @@ public final class AgentState implements LocalAgent, AutoCloseable {
 
   @Override
   public void close() {
+    antiEntropy.close();
     synchronized (lock) {
-      if (periodicSync != null) {
-        periodicSync.cancel(false);
-      }
       ttl.close();
       supervisor.close();
     }
@@ -293,6 +295,7 @@ public final class AgentState implements LocalAgent, AutoCloseable {
   @Override
   public void applyFileConfig(FileDefinitions definitions, AgentOptions newOptions) {
     files.apply(definitions, newOptions);
+    antiEntropy.filesApplied();
   }
 
   /** The settings now in force. */
@@ -372,13 +375,8 @@ public final class AgentState implements LocalAgent, AutoCloseable {
     }
   }
 
-  private void periodicSync() {
-    try {
-      sync.pushPending();
-    } catch (RuntimeException e) {
-      // An escaping exception would cancel the periodic task for good.
-      log.warn("Periodic catalog sync failed", e);
-    }
+  private boolean held(Service service) {
+    return antiEntropy.holds(service);
   }
 
   private static String nz(String s) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,8 @@ final class CatalogSync {
   private final LocalEntries entries;
   private final CatalogCommands commands;
   private final Function<Command, CompletableFuture<ApplyResult>> writer;
+  /** Services not to push yet (anti-entropy's first compare decides their tags); under lock. */
+  private final Predicate<Service> held;
   /**
    * Held while planning and sending, so commands reach the writer in the order they were
    * planned: a newer version of a row can never be overtaken by an older one.
@@ -43,11 +46,13 @@ final class CatalogSync {
       Object lock,
       LocalEntries entries,
       CatalogCommands commands,
-      Function<Command, CompletableFuture<ApplyResult>> writer) {
+      Function<Command, CompletableFuture<ApplyResult>> writer,
+      Predicate<Service> held) {
     this.lock = lock;
     this.entries = entries;
     this.commands = commands;
     this.writer = writer;
+    this.held = held;
   }
 
   /** Pushes whatever is out of sync. Must not be called while holding the agent's lock. */
@@ -74,6 +79,11 @@ final class CatalogSync {
         continue;
       }
       List<LocalEntry<LocalCheck>> own = entries.checksOf(s.id());
+      if (held.test(s.value())) {
+        // Its checks wait too: alone they would be refused for want of their service.
+        own.forEach(c -> covered.add(c.id()));
+        continue;
+      }
       boolean whole = s.needsPush() || own.stream().anyMatch(c -> c.needsPush() && !c.statusOnly());
       if (whole) {
         // The whole service with every check: the catalog needs the service for the checks,

@@ -193,6 +193,11 @@ final class CheckSupervisor implements AutoCloseable {
     sync.pushPending();
   }
 
+  /** Whether the check's latest output waits for its batch interval. Under the lock. */
+  boolean outputDeferred(String checkId) {
+    return deferred.containsKey(checkId);
+  }
+
   /** The batch interval is over: push the check's latest output. */
   private void flush(String checkId) {
     synchronized (lock) {

@@ -93,6 +93,29 @@ final class LocalEntries {
     }
   }
 
+  /** Marks one entry out of sync: the next push sends it whole (or its Deregister again). */
+  void resync(LocalEntry<?> entry) {
+    entry.resync(++generation);
+  }
+
+  /**
+   * A catalog row on this node that the agent does not own: kept as a tombstone, so the next
+   * push deregisters it and its acknowledgement drops the entry. Callers make sure no entry
+   * of that ID exists.
+   */
+  void strayService(Service row) {
+    LocalEntry<Service> e = new LocalEntry<>(row.id(), row, ++generation);
+    e.tombstone(++generation);
+    services.put(row.id(), e);
+  }
+
+  /** As strayService, for a check row. */
+  void strayCheck(LocalCheck row) {
+    LocalEntry<LocalCheck> e = new LocalEntry<>(row.id(), row, ++generation);
+    e.tombstone(++generation);
+    checks.put(row.id(), e);
+  }
+
   /** Everything will be pushed whole again (start, or a catalog that may have lost rows). */
   void resyncAll() {
     services.values().forEach(e -> e.resync(++generation));

@@ -5,6 +5,7 @@ import io.registry.catalog.command.Command;
 import io.registry.catalog.command.MemberUpdate;
 import io.registry.catalog.model.ApplyResult;
 import io.registry.node.agent.AgentState;
+import io.registry.node.agent.CatalogReader;
 import io.registry.node.agent.LocalAgent;
 import io.registry.node.api.Consistency;
 import io.registry.node.api.Member;
@@ -31,6 +32,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,7 +78,9 @@ public final class ClientRegistryNode implements RegistryNode, ServerLocator {
         .setDatacenter(self.datacenter()).setProtocol(1).setServer(false);
     this.calls = new ServerCalls(rpc, servers, identity::build, System::nanoTime);
     this.agent = new AgentState(self, this::write, config.dataDir().resolve("local"),
-        Clock.systemUTC(), scheduler, config.agent());
+        Clock.systemUTC(), scheduler, config.agent(), new CatalogReader(
+            () -> CompletableFuture.supplyAsync(calls::nodeRows, callbacks), Set.of(),
+            Set.of(SelfRegistration.SERF_CHECK_ID)));
   }
 
   /**
@@ -136,6 +140,7 @@ public final class ClientRegistryNode implements RegistryNode, ServerLocator {
       }
     }
     agent.start();
+    lastHeardNanos = System.nanoTime();
     long every = config.cluster().heartbeatInterval().toMillis();
     scheduler.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
     LOG.info("Client {} ({}) serving; servers {}", self.nodeName(), self.nodeId(),
@@ -144,19 +149,35 @@ public final class ClientRegistryNode implements RegistryNode, ServerLocator {
 
   // Every beat also refreshes the server list now and then: a hello answers it.
   private long ticks;
+  // When a server last heard a beat; only the scheduler thread touches it.
+  private long lastHeardNanos;
 
   private void tick() {
     if (left.get() || closed.get()) {
       return;
     }
     try {
-      calls.beat();
+      if (calls.beat()) {
+        heard();
+      }
       if (++ticks % 10 == 0) {
         refreshServers();
       }
     } catch (RuntimeException e) {
       LOG.debug("Client heartbeat failed: {}", e.getMessage());
     }
+  }
+
+  // Silent for half the failure threshold or more: the leader may have marked this node
+  // failed, and the catalog may have changed unseen; a full compare repairs whatever drifted.
+  private void heard() {
+    long now = System.nanoTime();
+    if (now - lastHeardNanos >= config.cluster().failureThreshold().toNanos() / 2) {
+      LOG.info("Client {} is in contact with the servers again; comparing with the catalog",
+          self.nodeName());
+      agent.syncFull();
+    }
+    lastHeardNanos = now;
   }
 
   private void refreshServers() {

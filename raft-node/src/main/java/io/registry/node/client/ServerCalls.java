@@ -7,12 +7,16 @@ import io.registry.catalog.command.CommandResult;
 import io.registry.catalog.model.ApplyResult;
 import io.registry.node.api.NoLeaderException;
 import io.registry.node.rpc.RefusedException;
+import io.registry.node.agent.NodeRows;
+import io.registry.node.rpc.NodeRowsCodec;
 import io.registry.node.rpc.RpcClients;
+import io.registry.node.rpc.proto.ClusterGrpc;
 import io.registry.node.rpc.proto.ForwardReply;
 import io.registry.node.rpc.proto.ForwardRequest;
 import io.registry.node.rpc.proto.HeartbeatReply;
 import io.registry.node.rpc.proto.HeartbeatRequest;
 import io.registry.node.rpc.proto.Identity;
+import io.registry.node.rpc.proto.NodeRowsRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +62,33 @@ final class ServerCalls {
   ApplyResult forward(Command command) {
     ForwardRequest request = ForwardRequest.newBuilder().setFrom(identity.get())
         .setCommand(command.toByteString()).build();
+    return withFailover((address, stub) -> {
+      ForwardReply reply = stub.forward(request);
+      try {
+        CommandResult r = CommandResult.parseFrom(reply.getResult());
+        return new ApplyResult(r.getOk(), r.getValue(), r.getError(), reply.getIndex());
+      } catch (InvalidProtocolBufferException e) {
+        throw new IllegalStateException("undecodable reply from " + address, e);
+      }
+    });
+  }
+
+  /**
+   * This node's catalog rows from some server's replica (anti-entropy), with the same
+   * failover as writes.
+   */
+  NodeRows nodeRows() {
+    NodeRowsRequest request = NodeRowsRequest.newBuilder().setFrom(identity.get()).build();
+    return withFailover((address, stub) ->
+        NodeRowsCodec.decode(identity.get().getName(), stub.nodeRows(request)));
+  }
+
+  /** One call on one server: may throw StatusRuntimeException to move on to the next. */
+  private interface Call<T> {
+    T on(String address, ClusterGrpc.ClusterBlockingStub stub);
+  }
+
+  private <T> T withFailover(Call<T> call) {
     long deadline = nanoTime.getAsLong() + BUDGET.toNanos();
     RuntimeException last = null;
     while (true) {
@@ -67,18 +98,14 @@ final class ServerCalls {
       }
       for (String address : order) {
         try {
-          ForwardReply reply = rpc.to(address, CALL_DEADLINE).forward(request);
-          CommandResult r = CommandResult.parseFrom(reply.getResult());
-          return new ApplyResult(r.getOk(), r.getValue(), r.getError(), reply.getIndex());
+          return call.on(address, rpc.to(address, CALL_DEADLINE));
         } catch (StatusRuntimeException e) {
           RuntimeException t = RpcClients.translate(e);
           if (t instanceof RefusedException refused) {
             throw refused;
           }
-          LOG.debug("Forward to {} failed: {}", address, e.getStatus());
+          LOG.debug("Call to {} failed: {}", address, e.getStatus());
           last = t;
-        } catch (InvalidProtocolBufferException e) {
-          throw new IllegalStateException("undecodable reply from " + address, e);
         }
       }
       if (nanoTime.getAsLong() - deadline > 0) {

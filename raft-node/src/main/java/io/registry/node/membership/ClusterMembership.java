@@ -14,6 +14,7 @@ import io.registry.node.raft.NodeLayout;
 import io.registry.node.raft.RaftHandle;
 import io.registry.node.raft.SelfRegistration;
 import io.registry.node.rpc.ClusterHandler;
+import io.registry.node.rpc.NodeRowsCodec;
 import io.registry.node.rpc.RefusedException;
 import io.registry.node.rpc.RpcClients;
 import io.registry.node.rpc.RpcServer;
@@ -26,6 +27,8 @@ import io.registry.node.rpc.proto.HeartbeatRequest;
 import io.registry.node.rpc.proto.HelloReply;
 import io.registry.node.rpc.proto.HelloRequest;
 import io.registry.node.rpc.proto.Identity;
+import io.registry.node.rpc.proto.NodeRowsReply;
+import io.registry.node.rpc.proto.NodeRowsRequest;
 import io.registry.node.rpc.proto.PrepareRequest;
 import io.registry.node.rpc.proto.PromiseReply;
 import io.registry.node.rpc.proto.ReleaseRequest;
@@ -262,6 +265,13 @@ public final class ClusterMembership implements ClusterHandler, Clustering {
     } catch (com.google.protobuf.InvalidProtocolBufferException e) {
       throw new IllegalArgumentException("undecodable forwarded command", e);
     }
+  }
+
+  @Override
+  public NodeRowsReply nodeRows(NodeRowsRequest request) {
+    check(request.getFrom());
+    RaftHandle r = raft;
+    return NodeRowsCodec.answer(r == null ? null : r.catalog(), request.getFrom().getName());
   }
 
   private PeerChanges requireRaft() {

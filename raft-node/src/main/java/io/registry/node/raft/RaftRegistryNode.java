@@ -5,7 +5,9 @@ import io.registry.catalog.command.Command;
 import io.registry.catalog.model.ApplyResult;
 import io.registry.node.agent.AgentOptions;
 import io.registry.node.agent.AgentState;
+import io.registry.node.agent.CatalogReader;
 import io.registry.node.agent.LocalAgent;
+import io.registry.node.agent.NodeRows;
 import io.registry.node.api.Consistency;
 import io.registry.node.api.Member;
 import io.registry.node.api.NoLeaderException;
@@ -20,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -100,7 +103,7 @@ public final class RaftRegistryNode implements RegistryNode, RaftHandle {
       this.agent =
           new AgentState(
               layout.self(), this::write, layout.agentDir(), Clock.systemUTC(), scheduler,
-              agentOptions);
+              agentOptions, ownRows());
     } catch (IOException | RuntimeException e) {
       // Nothing is started yet, but Ratis objects hold threads and ports from construction.
       if (builtIo != null) {
@@ -176,6 +179,14 @@ public final class RaftRegistryNode implements RegistryNode, RaftHandle {
     LOG.info("Server {} ({}) serving; Raft {} peer {} group {}", layout.self().nodeName(),
         layout.self().nodeId(), layout.raftAddress(), layout.peerId(),
         layout.group().getGroupId());
+  }
+
+  // Anti-entropy reads this node's rows from the local replica: a lagging one can only cause
+  // a redundant re-push or Deregister, which the catalog absorbs.
+  private CatalogReader ownRows() {
+    String name = layout.self().nodeName();
+    return new CatalogReader(() -> read(Consistency.STALE, c -> NodeRows.of(c, name)),
+        Set.of(SelfRegistration.CONSUL_SERVICE_ID), Set.of(SelfRegistration.SERF_CHECK_ID));
   }
 
   @Override

@@ -15,7 +15,9 @@ import java.util.Map;
  * its serfHealth check, and the "consul" service. Re-proposing them unchanged moves no index.
  */
 public final class SelfRegistration {
-  static final String SERF_CHECK_ID = "serfHealth";
+  public static final String SERF_CHECK_ID = "serfHealth";
+  /** The service every server registers on its own node. */
+  public static final String CONSUL_SERVICE_ID = "consul";
 
   private SelfRegistration() {}
 
@@ -31,7 +33,7 @@ public final class SelfRegistration {
             .build();
     ServiceRow consul =
         ServiceRow.newBuilder()
-            .setId("consul")
+            .setId(CONSUL_SERVICE_ID)
             .setName("consul")
             .setPort(serverPort)
             .setWeightPassing(1)

@@ -8,6 +8,8 @@ import io.registry.node.rpc.proto.HeartbeatReply;
 import io.registry.node.rpc.proto.HeartbeatRequest;
 import io.registry.node.rpc.proto.HelloReply;
 import io.registry.node.rpc.proto.HelloRequest;
+import io.registry.node.rpc.proto.NodeRowsReply;
+import io.registry.node.rpc.proto.NodeRowsRequest;
 import io.registry.node.rpc.proto.PrepareRequest;
 import io.registry.node.rpc.proto.PromiseReply;
 import io.registry.node.rpc.proto.ReleaseRequest;
@@ -34,4 +36,7 @@ public interface ClusterHandler {
   HeartbeatReply heartbeat(HeartbeatRequest request);
 
   ForwardReply forward(ForwardRequest request);
+
+  /** The catalog rows of the sender's own node, from this server's replica. */
+  NodeRowsReply nodeRows(NodeRowsRequest request);
 }

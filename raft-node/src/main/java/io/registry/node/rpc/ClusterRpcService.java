@@ -12,6 +12,8 @@ import io.registry.node.rpc.proto.HeartbeatReply;
 import io.registry.node.rpc.proto.HeartbeatRequest;
 import io.registry.node.rpc.proto.HelloReply;
 import io.registry.node.rpc.proto.HelloRequest;
+import io.registry.node.rpc.proto.NodeRowsReply;
+import io.registry.node.rpc.proto.NodeRowsRequest;
 import io.registry.node.rpc.proto.PrepareRequest;
 import io.registry.node.rpc.proto.PromiseReply;
 import io.registry.node.rpc.proto.ReleaseRequest;
@@ -70,6 +72,11 @@ final class ClusterRpcService extends ClusterGrpc.ClusterImplBase {
   @Override
   public void forward(ForwardRequest request, StreamObserver<ForwardReply> out) {
     unary(request, out, handler::forward);
+  }
+
+  @Override
+  public void nodeRows(NodeRowsRequest request, StreamObserver<NodeRowsReply> out) {
+    unary(request, out, handler::nodeRows);
   }
 
   private static <Q, R> void unary(Q request, StreamObserver<R> out, Function<Q, R> call) {

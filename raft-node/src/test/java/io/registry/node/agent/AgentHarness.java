@@ -34,10 +34,16 @@ final class AgentHarness implements AutoCloseable {
   }
 
   AgentHarness(Path dir, FakeClock clock, AgentOptions options, long jitterMs) {
+    this(dir, clock, options, jitterMs, CatalogReader.NONE);
+  }
+
+  /** An agent whose anti-entropy reads the catalog through reader. */
+  AgentHarness(Path dir, FakeClock clock, AgentOptions options, long jitterMs,
+      CatalogReader reader) {
     this.clock = clock;
     this.scheduler = new ManualScheduler(clock);
     this.agent = new AgentState(SELF, writer, dir, clock, scheduler, options, probes,
-        new FixedJitter(jitterMs));
+        new FixedJitter(jitterMs), reader);
   }
 
   @Override

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class AgentSyncTest {
   /** Longer than any test runs the sync, so no expiry mixes into the retry assertions. */
   private static final Duration TTL = Duration.ofMinutes(10);
-  private static final Duration SYNC = AgentState.SYNC_INTERVAL;
+  private static final Duration SYNC = AntiEntropy.SYNC_INTERVAL;
   private final AgentHarness h = new AgentHarness();
   private final AgentState agent = h.agent;
   private final FakeWriter writer = h.writer;

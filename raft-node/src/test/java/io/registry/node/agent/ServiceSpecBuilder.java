@@ -15,6 +15,7 @@ final class ServiceSpecBuilder {
   private int port;
   private Map<String, String> meta;
   private Weights weights;
+  private boolean enableTagOverride;
   private final List<AgentCheckSpec> checks = new ArrayList<>();
 
   private ServiceSpecBuilder(String name) {
@@ -31,10 +32,12 @@ final class ServiceSpecBuilder {
   ServiceSpecBuilder port(int v) { port = v; return this; }
   ServiceSpecBuilder meta(Map<String, String> v) { meta = v; return this; }
   ServiceSpecBuilder weights(Weights v) { weights = v; return this; }
+  ServiceSpecBuilder enableTagOverride() { enableTagOverride = true; return this; }
   ServiceSpecBuilder check(CheckSpecBuilder c) { checks.add(c.build()); return this; }
 
   AgentServiceSpec build() {
     return new AgentServiceSpec(id, name, tags, address, port, meta,
-        Map.of("lan", new ServiceAddress("10.0.0.5", port)), weights, false, null, checks);
+        Map.of("lan", new ServiceAddress("10.0.0.5", port)), weights, enableTagOverride, null,
+        checks);
   }
 }
