@@ -13,26 +13,10 @@ import io.registry.node.raft.Clustering;
 import io.registry.node.raft.NodeLayout;
 import io.registry.node.raft.RaftHandle;
 import io.registry.node.raft.SelfRegistration;
-import io.registry.node.rpc.ClusterHandler;
-import io.registry.node.rpc.NodeRowsCodec;
 import io.registry.node.rpc.RefusedException;
 import io.registry.node.rpc.RpcClients;
 import io.registry.node.rpc.RpcServer;
-import io.registry.node.rpc.proto.Ack;
-import io.registry.node.rpc.proto.CommitRequest;
-import io.registry.node.rpc.proto.ForwardReply;
-import io.registry.node.rpc.proto.ForwardRequest;
-import io.registry.node.rpc.proto.HeartbeatReply;
-import io.registry.node.rpc.proto.HeartbeatRequest;
-import io.registry.node.rpc.proto.HelloReply;
-import io.registry.node.rpc.proto.HelloRequest;
 import io.registry.node.rpc.proto.Identity;
-import io.registry.node.rpc.proto.NodeRowsReply;
-import io.registry.node.rpc.proto.NodeRowsRequest;
-import io.registry.node.rpc.proto.PrepareRequest;
-import io.registry.node.rpc.proto.PromiseReply;
-import io.registry.node.rpc.proto.ReleaseRequest;
-import io.registry.node.rpc.proto.ServerChange;
 import io.registry.node.storage.LeftMarker;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,11 +32,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cluster layer of one server: answers the internal RPCs, forms or joins the cluster at
- * start ({@link Bootstrap}), runs peer changes on the leader ({@link PeerChanges}), and is
- * the node's {@link Clustering} once Ratis runs.
+ * The cluster layer of one server: holds its cluster state, forms or joins the cluster at
+ * start ({@link Bootstrap}), answers the internal RPCs through {@link MembershipRpc}, runs
+ * peer changes on the leader ({@link PeerChanges}), and is the node's {@link Clustering} once
+ * Ratis runs.
  */
-public final class ClusterMembership implements ClusterHandler, Clustering {
+public final class ClusterMembership implements Clustering {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterMembership.class);
   static final Duration CALL_DEADLINE = Duration.ofSeconds(5);
   /** The member tag holding a server's HTTP address (client agents forward to it). */
@@ -104,7 +89,7 @@ public final class ClusterMembership implements ClusterHandler, Clustering {
 
   /** Opens the internal RPC listener; the membership answers on it from now on. */
   public void listen(String host, int port) {
-    server = RpcServer.start(host, port, this);
+    server = RpcServer.start(host, port, new MembershipRpc(this));
   }
 
   /** Blocks until this server belongs to a cluster: recovered, formed, adopted or joining. */
@@ -131,6 +116,18 @@ public final class ClusterMembership implements ClusterHandler, Clustering {
     committed.complete(f);
   }
 
+  ClusterFile cluster() {
+    return cluster;
+  }
+
+  RaftHandle raft() {
+    return raft;
+  }
+
+  Liveness liveness() {
+    return liveness;
+  }
+
   String clusterId() {
     ClusterFile f = cluster;
     return f == null ? "" : f.clusterId();
@@ -154,127 +151,7 @@ public final class ClusterMembership implements ClusterHandler, Clustering {
     }
   }
 
-  // ---- ClusterHandler
-
-  @Override
-  public HelloReply hello(HelloRequest request) {
-    Identity from = request.getFrom();
-    check(from);
-    boolean formed = cluster != null;
-    if (!formed && from.getClusterId().isEmpty() && from.getServer()) {
-      forming.requireSameExpect(from);
-      forming.saw(from);
-    }
-    NameClaims.check(raft, from.getName(), from.getNodeId());
-    HelloReply.Builder reply = HelloReply.newBuilder().setResponder(identity()).setFormed(formed);
-    List<ServerEntry> servers = formed ? voters() : forming.servers();
-    Map<String, String> http = httpAddresses();
-    servers.forEach(s -> reply.addServers(
-        s.toProto().toBuilder().setHttpAddress(http.getOrDefault(s.name(), ""))));
-    reply.setLeaderRpcAddress(leaderRpcAddress());
-    return reply.build();
-  }
-
-  @Override
-  public PromiseReply prepare(PrepareRequest request) {
-    check(request.getFrom());
-    PromiseReply.Builder reply = PromiseReply.newBuilder();
-    forming.servers().forEach(s -> reply.addKnown(s.toProto()));
-    if (cluster != null) {
-      return reply.setGranted(false).setReason("already formed cluster " + clusterId()).build();
-    }
-    forming.saw(request.getFrom());
-    String refusal = forming.promise(request.getFrom().getNodeId(),
-        request.getProposedList().stream().map(ServerEntry::of).toList());
-    return refusal == null
-        ? reply.setGranted(true).build()
-        : reply.setGranted(false).setReason(refusal).build();
-  }
-
-  @Override
-  public Ack release(ReleaseRequest request) {
-    check(request.getFrom());
-    forming.release(request.getFrom().getNodeId());
-    return Ack.getDefaultInstance();
-  }
-
-  @Override
-  public Ack commit(CommitRequest request) {
-    check(request.getFrom());
-    List<ServerEntry> peers = request.getPeersList().stream().map(ServerEntry::of).toList();
-    ServerEntry me = peers.stream().filter(p -> p.nodeId().equals(self.nodeId())).findFirst()
-        .orElseThrow(() -> new RefusedException(self.name() + " is not in the committed peers"));
-    synchronized (this) {
-      if (cluster != null) {
-        if (!cluster.clusterId().equals(request.getClusterId())) {
-          throw new RefusedException("cluster id mismatch: this node belongs to " + clusterId()
-              + ", commit is for " + request.getClusterId());
-        }
-        return Ack.getDefaultInstance();
-      }
-      adopt(new ClusterFile(request.getClusterId(), self.datacenter(), me.raftPeerId(),
-          self.bootstrapExpect(), peers, ClusterFile.MEMBER));
-    }
-    LOG.info("Committed to cluster {} proposed by {}", request.getClusterId(),
-        request.getFrom().getName());
-    return Ack.getDefaultInstance();
-  }
-
-  @Override
-  public Ack addServer(ServerChange request) {
-    check(request.getFrom());
-    PeerChanges changes = requireRaft();
-    NameClaims.replaceFailedServer(raft, changes, directory, ServerEntry.of(request.getServer()));
-    changes.add(ServerEntry.of(request.getServer()));
-    return Ack.getDefaultInstance();
-  }
-
-  @Override
-  public Ack removeServer(ServerChange request) {
-    check(request.getFrom());
-    requireRaft().remove(ServerEntry.of(request.getServer()), request.getLeave());
-    return Ack.getDefaultInstance();
-  }
-
-  @Override
-  public HeartbeatReply heartbeat(HeartbeatRequest request) {
-    check(request.getFrom());
-    Liveness l = liveness;
-    if (l != null) {
-      l.heard(request.getFrom().getName());
-    }
-    return HeartbeatReply.newBuilder().setLeaderRpcAddress(leaderRpcAddress()).build();
-  }
-
-  @Override
-  public ForwardReply forward(ForwardRequest request) {
-    check(request.getFrom());
-    RaftHandle r = raft;
-    if (r == null) {
-      throw new NoLeaderException();
-    }
-    try {
-      Command command = Command.parseFrom(request.getCommand());
-      NameClaims.check(r, command);
-      var result = r.write(command).join();
-      var encoded = io.registry.catalog.command.CommandResult.newBuilder()
-          .setOk(result.ok()).setValue(result.value())
-          .setError(result.error() == null ? "" : result.error()).build();
-      return ForwardReply.newBuilder().setResult(encoded.toByteString())
-          .setIndex(result.index()).build();
-    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-      throw new IllegalArgumentException("undecodable forwarded command", e);
-    }
-  }
-
-  @Override
-  public NodeRowsReply nodeRows(NodeRowsRequest request) {
-    check(request.getFrom());
-    RaftHandle r = raft;
-    return NodeRowsCodec.answer(r == null ? null : r.catalog(), request.getFrom().getName());
-  }
-
-  private PeerChanges requireRaft() {
+  PeerChanges requireRaft() {
     PeerChanges changes = peerChanges;
     if (changes == null) {
       throw new NoLeaderException();
@@ -369,7 +246,7 @@ public final class ClusterMembership implements ClusterHandler, Clustering {
   }
 
   // Server name -> HTTP address, from the replicated member rows.
-  private Map<String, String> httpAddresses() {
+  Map<String, String> httpAddresses() {
     RaftHandle r = raft;
     Map<String, String> out = new LinkedHashMap<>();
     if (r != null) {
