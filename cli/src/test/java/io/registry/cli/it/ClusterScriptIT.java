@@ -107,6 +107,26 @@ class ClusterScriptIT {
           .hasSize(3);
     });
 
+    // `registry leave` on another server: it exits, the other two carry on with it `left`.
+    int leaving = (leaderIndex + 1) % 3;
+    String leavingAddr = "127.0.0.1:" + (portBase + 10 * leaving);
+    long leavingPid = ClusterScripts.pid(base.resolve("node" + (leaving + 1))).orElseThrow();
+    CliRun leave = CliRun.run(work, "leave", "-http-addr", leavingAddr);
+    assertThat(leave.exitCode()).as(leave.out() + leave.err()).isZero();
+    assertThat(leave.out()).contains("Graceful leave complete");
+    await().atMost(Duration.ofSeconds(60)).until(
+        () -> ProcessHandle.of(leavingPid).map(p -> !p.isAlive()).orElse(true));
+    ConsulHttp remaining = http.get((leaving + 1) % 3);
+    String remainingAddr = "127.0.0.1:" + (portBase + 10 * ((leaving + 1) % 3));
+    CliRun afterLeave = CliRun.run(work, "members", "-http-addr", remainingAddr);
+    assertThat(afterLeave.out().lines().filter(l -> l.contains("left"))).hasSize(1)
+        .allMatch(l -> l.startsWith("node" + (leaving + 1) + " "));
+    assertThat(afterLeave.out().lines().filter(l -> l.contains("alive") && l.contains("server")))
+        .hasSize(2);
+    await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+        assertThat(remaining.put("/v1/kv/after-leave", "x".getBytes(StandardCharsets.UTF_8))
+            .text()).isEqualTo("true"));
+
     CliRun stop = ClusterScripts.run(work, 120, "stop-cluster.sh", "--base-dir", base.toString());
     assertThat(stop.exitCode()).as(stop.err()).isZero();
     for (long pid : pids) {
