@@ -78,6 +78,23 @@ class AgentConfigFilesTest {
   }
 
   @Test
+  void joinSettingsComeFromFilesUnlessFlagsSayOtherwise() throws IOException {
+    write("a.json", "{\"data_dir\": \"" + dir.resolve("data") + "\", \"retry_join\":"
+        + " [\"10.0.0.7\"], \"retry_interval\": \"7s\", \"retry_max\": 3,"
+        + " \"rejoin_after_leave\": true}");
+    NodeConfig fromFile = settings("agent", "-config-dir", dir.toString()).node();
+    assertThat(fromFile.cluster().retryJoin()).containsExactly("10.0.0.7:8300");
+    assertThat(fromFile.cluster().retryInterval()).isEqualTo(java.time.Duration.ofSeconds(7));
+    assertThat(fromFile.cluster().retryMax()).isEqualTo(3);
+    assertThat(fromFile.cluster().rejoin()).isTrue();
+
+    NodeConfig flags = settings("agent", "-config-dir", dir.toString(), "-retry-interval=2s",
+        "-retry-max=9").node();
+    assertThat(flags.cluster().retryInterval()).isEqualTo(java.time.Duration.ofSeconds(2));
+    assertThat(flags.cluster().retryMax()).isEqualTo(9);
+  }
+
+  @Test
   void aBadFileStopsTheAgentWithFileKeyAndReason() throws IOException {
     write("a.json", "{\"service\": {\"name\": \"web\", \"colour\": \"red\"}}");
     assertThatThrownBy(() -> settings("agent", "-dev", "-config-dir", dir.toString()))

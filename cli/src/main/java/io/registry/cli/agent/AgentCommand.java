@@ -245,8 +245,11 @@ public final class AgentCommand extends Verb {
         metaMap,
         level,
         over.agentOptions(enableScriptChecks, enableLocalScriptChecks),
-        ClusterOptions.defaults().withRetry(joinAddresses(join), interval(retryInterval),
-            retryMax).withReconnectTimeout(files.settings().reconnectTimeout())
+        ClusterOptions.defaults().withRetry(joinAddresses(join),
+            over.pick("-retry-interval", interval(retryInterval),
+                files.settings().retryInterval()),
+            over.pick("-retry-max", retryMax, files.settings().retryMax()))
+            .withReconnectTimeout(files.settings().reconnectTimeout())
             .withRejoin(Boolean.TRUE.equals(
                 over.pick("-rejoin", rejoin, files.settings().rejoinAfterLeave()))));
     DnsSettings dns = DnsSettings.resolve(over, files.settings().dns(), config.clientAddress(),

@@ -159,12 +159,27 @@ public final class ClientRegistryNode implements RegistryNode, ServerLocator {
     try {
       if (calls.beat()) {
         heard();
+        if (calls.unknownToCluster()) {
+          reannounce();
+        }
       }
       if (++ticks % 10 == 0) {
         refreshServers();
       }
     } catch (RuntimeException e) {
       LOG.debug("Client heartbeat failed: {}", e.getMessage());
+    }
+  }
+
+  // Reaped while cut off for longer than reconnect_timeout (or pruned by force-leave -prune
+  // while it was in fact running): write itself alive again, with its node row, and let a
+  // full compare put its services back. A member that is merely "left" is not resurrected.
+  private void reannounce() {
+    ApplyResult r = calls.forward(memberUpdate(io.registry.catalog.model.Member.ALIVE));
+    LOG.warn("Client {} was unknown to the cluster (reaped?); announced itself again{}",
+        self.nodeName(), r.ok() ? "" : ": " + r.error());
+    if (r.ok()) {
+      agent.syncFull();
     }
   }
 
@@ -207,7 +222,9 @@ public final class ClientRegistryNode implements RegistryNode, ServerLocator {
     tags.put("segment", "");
     MemberUpdate.Builder m = MemberUpdate.newBuilder().setNode(self.nodeName())
         .setNodeId(self.nodeId()).setStatus(status).setAddr(self.advertiseAddress())
-        .setPort(0).putAllTags(tags).setRole("client");
+        // A client has no server port: its member address is its HTTP API (what -http-addr
+        // takes), 0 only when that port is picked at random later.
+        .setPort(Math.max(config.httpPort(), 0)).putAllTags(tags).setRole("client");
     if (io.registry.catalog.model.Member.ALIVE.equals(status)) {
       m.setNodeRow(SelfRegistration.nodeRow(self));
     }
@@ -266,24 +283,32 @@ public final class ClientRegistryNode implements RegistryNode, ServerLocator {
 
   @Override
   public void leave() {
-    // Off the caller's thread: the HTTP answer is already out.
-    Thread.ofVirtual().name("registry-leave").start(() -> {
-      // Stop the agent first: a check update after "left" would re-register the node.
-      agent.close();
-      left.set(true);
-      try {
-        ApplyResult r = calls.forward(memberUpdate(io.registry.catalog.model.Member.LEFT));
-        LOG.info("Client {} left the cluster{}", self.nodeName(),
-            r.ok() ? "" : ": " + r.error());
-        if (r.ok()) {
-          LeftMarker.write(config.dataDir(), java.time.Instant.now());
-        }
-      } catch (RuntimeException e) {
-        LOG.error("Leave failed: {}", e.getMessage(), e);
-      }
-      shutdownRequested.complete(null);
-    });
+    // Off the caller's thread: a signal handler must not wait on servers.
+    Thread.ofVirtual().name("registry-leave").start(() -> leave(false).run());
   }
+
+  /**
+   * Leaves now and returns the shutdown step: the HTTP answer goes out once the servers
+   * recorded "left". Like a Consul client, it shuts down even when no server took the
+   * write (then it is marked failed and reaped later); force changes nothing here.
+   */
+  @Override
+  public Runnable leave(boolean force) {
+    // Stop the agent first: a check update after "left" would re-register the node.
+    agent.close();
+    left.set(true);
+    try {
+      ApplyResult r = calls.forward(memberUpdate(io.registry.catalog.model.Member.LEFT));
+      LOG.info("Client {} left the cluster{}", self.nodeName(), r.ok() ? "" : ": " + r.error());
+      if (r.ok()) {
+        LeftMarker.write(config.dataDir(), java.time.Instant.now());
+      }
+    } catch (RuntimeException e) {
+      LOG.error("Leave failed, shutting down anyway: {}", e.getMessage(), e);
+    }
+    return () -> shutdownRequested.complete(null);
+  }
+
 
   @Override
   public void join(String address) {

@@ -115,18 +115,30 @@ final class ServerCalls {
     }
   }
 
+  // Set by the last beat: the server that answered holds no member row for this client.
+  private volatile boolean unknownMember;
+
+  /** Whether the last beat's answer said the cluster has no member row for this client. */
+  boolean unknownToCluster() {
+    return unknownMember;
+  }
+
   /**
    * One heartbeat: to the leader when known (only the leader judges liveness), else to the
    * servers in order until one answers; every reply names the leader for the next beat.
    * Answers whether some server heard it.
    */
   boolean beat() {
+    unknownMember = false;
     HeartbeatRequest request =
         HeartbeatRequest.newBuilder().setFrom(identity.get()).setSeq(++seq).build();
     for (String address : servers.rpcAddresses(true)) {
       try {
         HeartbeatReply reply = rpc.to(address, BEAT_DEADLINE).heartbeat(request);
         servers.leader(reply.getLeaderRpcAddress());
+        if (reply.getUnknownMember()) {
+          unknownMember = true;
+        }
         if (reply.getLeaderRpcAddress().isEmpty() || reply.getLeaderRpcAddress().equals(address)) {
           return true;
         }

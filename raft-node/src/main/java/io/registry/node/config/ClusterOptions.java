@@ -72,12 +72,13 @@ public record ClusterOptions(
 
   /**
    * The same options with the timings used on a loopback test machine (sec. 8, "tests"). The
-   * reconnect timeout is kept: tests that want reaping set it with {@link #withReapTimings}.
+   * reconnect timeout and the left retention are kept (a test that checks a member's status
+   * must not race the reaper): tests that want reaping set them with {@link #withReapTimings}.
    */
   public ClusterOptions withTestTimings() {
     return new ClusterOptions(retryJoin, Duration.ofSeconds(2), retryMax, rejoin,
         reconnectTimeout, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(500),
-        Duration.ofSeconds(1), Duration.ofSeconds(10));
+        Duration.ofSeconds(1), leftRetention);
   }
 
   /** The join addresses and their retry policy (-retry-join, -retry-interval, -retry-max). */

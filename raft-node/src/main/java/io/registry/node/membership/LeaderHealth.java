@@ -40,4 +40,21 @@ final class LeaderHealth {
     remaining.stream().filter(healthy::contains).forEach(id -> healthyNames.add(name.apply(id)));
     return new RemovalRule(remaining.stream().map(name).toList(), healthyNames);
   }
+
+  /**
+   * The followers to hand leadership to, most recently heard first; those silent for longer
+   * than the health limit are left out, so a leave never waits out a transfer to a dead peer.
+   */
+  static List<RaftPeerId> transferCandidates(RaftServer.Division leader) {
+    long limitMs = 2L * leader.properties().maxRpcTimeoutMs();
+    RoleInfoProto role = leader.getInfo().getRoleInfoProto();
+    if (!role.hasLeaderInfo()) {
+      return List.of();
+    }
+    return role.getLeaderInfo().getFollowerInfoList().stream()
+        .filter(f -> f.getLastRpcElapsedTimeMs() <= limitMs)
+        .sorted(java.util.Comparator.comparingLong(ServerRpcProto::getLastRpcElapsedTimeMs))
+        .map(f -> RaftPeerId.valueOf(f.getId().getId()))
+        .toList();
+  }
 }

@@ -7,7 +7,6 @@ import io.registry.node.rpc.RefusedException;
 import io.registry.node.rpc.RpcClients;
 import io.registry.node.rpc.proto.ServerChange;
 import java.time.Duration;
-import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,11 +102,7 @@ final class Leave {
   }
 
   private void transfer() {
-    for (RaftPeer p : raft.division().getRaftConf().getCurrentPeers()) {
-      RaftPeerId id = p.getId();
-      if (id.equals(raft.selfPeerId())) {
-        continue;
-      }
+    for (RaftPeerId id : LeaderHealth.transferCandidates(raft.division())) {
       try {
         var reply = raft.client().admin().transferLeadership(id, TRANSFER_TIMEOUT.toMillis());
         if (reply.isSuccess()) {

@@ -130,8 +130,14 @@ final class MembershipRpc implements ClusterHandler {
     if (l != null) {
       l.heard(request.getFrom().getName());
     }
-    return HeartbeatReply.newBuilder().setLeaderRpcAddress(m.leaderRpcAddress()).build();
+    RaftHandle r = m.raft();
+    String name = request.getFrom().getName();
+    boolean unknown = r != null
+        && r.catalog().members().stream().noneMatch(row -> row.name().equals(name));
+    return HeartbeatReply.newBuilder().setLeaderRpcAddress(m.leaderRpcAddress())
+        .setUnknownMember(unknown).build();
   }
+
 
   @Override
   public ForwardReply forward(ForwardRequest request) {
