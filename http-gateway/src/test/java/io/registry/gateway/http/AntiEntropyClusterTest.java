@@ -5,26 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.registry.node.RegistryNodes;
+import io.registry.gateway.http.HttpCluster.Agent;
 import io.registry.node.agent.AgentOptions;
 import io.registry.node.agent.AgentServiceSpec;
 import io.registry.node.agent.FileDefinitions;
 import io.registry.node.agent.FileService;
-import io.registry.node.api.RegistryNode;
-import io.registry.node.config.ClusterOptions;
 import io.registry.node.config.NodeConfig;
-import io.registry.node.config.RaftTuning;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,52 +34,29 @@ class AntiEntropyClusterTest {
   /** Short, so that each repair shows up within seconds. */
   private static final AgentOptions AGENT =
       AgentOptions.defaults().withAntiEntropyInterval(Duration.ofSeconds(1));
-  private static final RaftTuning TUNING = new RaftTuning(Duration.ofSeconds(1),
-      Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(2), 10_000, true,
-      Duration.ofSeconds(60), Duration.ofSeconds(3), RaftTuning.DEFAULT_MAX_COMMAND_BYTES);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
-  private final List<AutoCloseable> open = new ArrayList<>();
-
-  private record Agent(RegistryNode node, HttpGateway gateway, Http http)
-      implements AutoCloseable {
-    @Override
-    public void close() {
-      gateway.close();
-      node.close();
-    }
-  }
+  private HttpCluster cluster;
 
   @AfterEach
   void tearDown() {
-    for (int i = open.size() - 1; i >= 0; i--) {
-      try {
-        open.get(i).close();
-      } catch (Exception e) {
-        // Already closed by the test (a stopped node).
-      }
+    if (cluster != null) {
+      cluster.close();
     }
   }
 
   @Test
   void agentsRepairTheirNodesRowsInTheCatalog() throws Exception {
-    List<Integer> rpcPorts = List.of(freePort(), freePort(), freePort());
-    List<String> join = rpcPorts.stream().map(p -> "127.0.0.1:" + p).toList();
-    List<CompletableFuture<Agent>> starting = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      NodeConfig c = config("s" + (i + 1), true, 3, rpcPorts.get(i), join);
-      starting.add(CompletableFuture.supplyAsync(() -> start(c, null)));
-    }
-    List<Agent> servers = new ArrayList<>();
-    for (var f : starting) {
-      servers.add(f.get(120, TimeUnit.SECONDS));
-    }
+    cluster = new HttpCluster(dir, AGENT);
+    List<Agent> servers = cluster.startServers(3);
+    List<String> join = cluster.join;
     Http s1 = servers.get(0).http();
     Http s3 = servers.get(2).http();
-    NodeConfig clientConfig = config("c1", false, 0, 0, List.of(join.get(0)));
+    NodeConfig clientConfig =
+        HttpCluster.withJoin(cluster.config("c1", false, 0, 0), List.of(join.get(0)));
     FileDefinitions files = files("kept", "dropped");
-    Agent c1 = start(clientConfig, files);
+    Agent c1 = cluster.start(clientConfig, files);
 
     // The client's own service, deregistered in the catalog through a server, comes back.
     assertThat(c1.http().put("/v1/agent/service/register",
@@ -124,7 +93,7 @@ class AntiEntropyClusterTest {
     // restart it leaves the catalog, while "kept" was never deregistered.
     long keptCreated = createIndex(s1, "c1", "kept");
     c1.close();
-    Agent again = start(clientConfig, files("kept"));
+    Agent again = cluster.start(clientConfig, files("kept"));
     await().atMost(BOUND).untilAsserted(() ->
         assertThat(serviceIds(s1, "c1")).containsExactlyInAnyOrder("web1", "kept"));
     assertThat(createIndex(s1, "c1", "kept")).isEqualTo(keptCreated);
@@ -168,42 +137,5 @@ class AntiEntropyClusterTest {
           List.of(), null, 0, null, null, null, false, null, List.of())));
     }
     return new FileDefinitions(services, List.of());
-  }
-
-  /** As the agent command does: the node, then its config files, then HTTP. */
-  private Agent start(NodeConfig config, FileDefinitions files) {
-    RegistryNode node = RegistryNodes.start(config, TUNING);
-    HttpGateway gw;
-    try {
-      if (files != null) {
-        node.agent().applyFileConfig(files, config.agent());
-      }
-      gw = HttpGateway.start(node, "127.0.0.1", config.httpPort(), false);
-    } catch (RuntimeException e) {
-      node.close();
-      throw e;
-    }
-    Agent a = new Agent(node, gw, new Http(gw.port()));
-    synchronized (open) {
-      open.add(a);
-    }
-    return a;
-  }
-
-  private NodeConfig config(String name, boolean server, int expect, int rpcPort,
-      List<String> join) {
-    return new NodeConfig(name, null, "dc1", dir.resolve(name), false, server, expect,
-        "127.0.0.1", "127.0.0.1", freePort(), rpcPort, 0, Map.of(), "info", AGENT,
-        ClusterOptions.defaults().withTestTimings().withRetryJoin(join, 0));
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket()) {
-      s.setReuseAddress(true);
-      s.bind(new InetSocketAddress("127.0.0.1", 0));
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,6 +1,8 @@
 package io.registry.gateway.http;
 
 import io.registry.node.RegistryNodes;
+import io.registry.node.agent.AgentOptions;
+import io.registry.node.agent.FileDefinitions;
 import io.registry.node.api.RegistryNode;
 import io.registry.node.config.ClusterOptions;
 import io.registry.node.config.NodeConfig;
@@ -31,6 +33,15 @@ final class HttpCluster implements AutoCloseable {
 
   /** One running node and its gateway. */
   record Agent(RegistryNode node, HttpGateway gateway, Http http) implements AutoCloseable {
+    String name() {
+      return node.self().nodeName();
+    }
+
+    /** host:port of a server's internal RPC port ("" on a client agent). */
+    String rpcAddress() {
+      return node.self().serverAddress();
+    }
+
     @Override
     public void close() {
       gateway.close();
@@ -39,13 +50,20 @@ final class HttpCluster implements AutoCloseable {
   }
 
   private final Path dir;
+  /** The agent options of every node started here; null for the defaults. */
+  private final AgentOptions agentOptions;
   private final List<AutoCloseable> open = new ArrayList<>();
   private final ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor();
   /** The server RPC addresses, the -retry-join list of every node. */
   final List<String> join = new ArrayList<>();
 
   HttpCluster(Path dir) {
+    this(dir, null);
+  }
+
+  HttpCluster(Path dir, AgentOptions agentOptions) {
     this.dir = dir;
+    this.agentOptions = agentOptions;
   }
 
   /** Starts n servers with -bootstrap-expect=n concurrently and waits until each serves. */
@@ -76,9 +94,17 @@ final class HttpCluster implements AutoCloseable {
   }
 
   Agent start(NodeConfig config) {
+    return start(config, null);
+  }
+
+  /** As the agent command does: the node, then its config files (if any), then HTTP. */
+  Agent start(NodeConfig config, FileDefinitions files) {
     RegistryNode node = RegistryNodes.start(config, TUNING);
     HttpGateway gw;
     try {
+      if (files != null) {
+        node.agent().applyFileConfig(files, config.agent());
+      }
       gw = HttpGateway.start(node, "127.0.0.1", config.httpPort(), false);
     } catch (RuntimeException e) {
       node.close();
@@ -93,7 +119,7 @@ final class HttpCluster implements AutoCloseable {
 
   NodeConfig config(String name, boolean server, int expect, int rpcPort) {
     return new NodeConfig(name, null, "dc1", dir.resolve(name), false, server, expect,
-        "127.0.0.1", "127.0.0.1", freePort(), rpcPort, 0, Map.of(), "info", null,
+        "127.0.0.1", "127.0.0.1", freePort(), rpcPort, 0, Map.of(), "info", agentOptions,
         ClusterOptions.defaults().withTestTimings());
   }
 
