@@ -172,11 +172,13 @@ public final class ClientRegistryNode implements RegistryNode, ServerLocator {
   }
 
   // Reaped while cut off for longer than reconnect_timeout (or pruned by force-leave -prune
-  // while it was in fact running): write itself alive again, with its node row, and let a
-  // full compare put its services back. A member that is merely "left" is not resurrected.
+  // while it was in fact running), or its node deregistered through the catalog API: write
+  // itself alive again, with its node row, and let a full compare put its services back. A
+  // member that is "left" is not resurrected.
   private void reannounce() {
     ApplyResult r = calls.forward(memberUpdate(io.registry.catalog.model.Member.ALIVE));
-    LOG.warn("Client {} was unknown to the cluster (reaped?); announced itself again{}",
+    LOG.warn("Client {} was missing from the catalog (reaped, or its node deregistered); announced"
+        + " itself again{}",
         self.nodeName(), r.ok() ? "" : ": " + r.error());
     if (r.ok()) {
       agent.syncFull();

@@ -115,10 +115,10 @@ final class ServerCalls {
     }
   }
 
-  // Set by the last beat: the server that answered holds no member row for this client.
+  // Set by the last beat: the server that answered asked this client to announce itself.
   private volatile boolean unknownMember;
 
-  /** Whether the last beat's answer said the cluster has no member row for this client. */
+  /** Whether the last beat's answer asked for a fresh alive write (reaped, or node gone). */
   boolean unknownToCluster() {
     return unknownMember;
   }
@@ -136,7 +136,7 @@ final class ServerCalls {
       try {
         HeartbeatReply reply = rpc.to(address, BEAT_DEADLINE).heartbeat(request);
         servers.leader(reply.getLeaderRpcAddress());
-        if (reply.getUnknownMember()) {
+        if (reply.getAnnounceAgain()) {
           unknownMember = true;
         }
         if (reply.getLeaderRpcAddress().isEmpty() || reply.getLeaderRpcAddress().equals(address)) {

@@ -132,10 +132,8 @@ final class MembershipRpc implements ClusterHandler {
     }
     RaftHandle r = m.raft();
     String name = request.getFrom().getName();
-    boolean unknown = r != null
-        && r.catalog().members().stream().noneMatch(row -> row.name().equals(name));
     return HeartbeatReply.newBuilder().setLeaderRpcAddress(m.leaderRpcAddress())
-        .setUnknownMember(unknown).build();
+        .setAnnounceAgain(r != null && announceAgain(r.catalog(), name)).build();
   }
 
 
@@ -165,5 +163,18 @@ final class MembershipRpc implements ClusterHandler {
     m.check(request.getFrom());
     RaftHandle r = m.raft();
     return NodeRowsCodec.answer(r == null ? null : r.catalog(), request.getFrom().getName());
+  }
+
+  // No member row (reaped while cut off), or alive without its node (someone deregistered
+  // the node through the catalog API): the sender should write itself alive again. A left
+  // or failed member is never asked to.
+  private static boolean announceAgain(io.registry.catalog.Catalog catalog, String name) {
+    var row = catalog.members().stream().filter(m -> m.name().equals(name)).findFirst();
+    if (row.isEmpty()) {
+      return true;
+    }
+    var node = catalog.node(name).value();
+    return io.registry.catalog.model.Member.ALIVE.equals(row.get().status())
+        && (node == null || node.node() == null);
   }
 }

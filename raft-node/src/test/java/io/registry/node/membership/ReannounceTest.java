@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A client agent that is still running but whose member row is gone (reaped while it was cut
  * off longer than reconnect_timeout) hears so in its heartbeat replies and announces itself
- * again: member alive, node back in the catalog.
+ * again: member alive, node back in the catalog. So does one whose node was deregistered
+ * through the catalog API while its member row stayed alive.
  */
 @Timeout(180)
 class ReannounceTest {
@@ -49,12 +50,7 @@ class ReannounceTest {
     cluster = new TestCluster(dir, 3);
     cluster.startAll();
     RegistryNode server = cluster.node(0);
-    NodeConfig base = cluster.config(cluster.slots.get(0));
-    client = RegistryNodes.start(new NodeConfig("c1", null, "dc1", dir.resolve("c1"), false,
-        false, 0, "127.0.0.1", "127.0.0.1", 0, TestCluster.freePort(), 0, Map.of(), "info",
-        null, base.cluster().withRetryJoin(
-            cluster.slots.stream().map(TestCluster.Slot::rpcAddress).toList(), 0)),
-        TestCluster.TUNING);
+    client = startClient();
     await().atMost(BOUND).until(() -> member(server, "c1").isPresent());
 
     // What reaping a member silent past reconnect_timeout does: node and member row gone.
@@ -70,6 +66,32 @@ class ReannounceTest {
       assertThat(server.read(Consistency.STALE, c -> c.node("c1").value())
           .get(10, TimeUnit.SECONDS)).isNotNull();
     });
+  }
+
+  @Test
+  void aRunningClientWhoseNodeWasDeregisteredThroughTheCatalogComesBack() throws Exception {
+    cluster = new TestCluster(dir, 3);
+    cluster.startAll();
+    RegistryNode server = cluster.node(0);
+    client = startClient();
+    await().atMost(BOUND).until(() -> member(server, "c1").isPresent());
+
+    // Someone removes the node with PUT /v1/catalog/deregister; its member row stays alive.
+    assertThat(server.write(Command.newBuilder()
+        .setDeregister(Deregister.newBuilder().setNode("c1")).build())
+        .get(30, TimeUnit.SECONDS).ok()).isTrue();
+
+    await().atMost(BOUND).untilAsserted(() -> assertThat(server.read(Consistency.STALE,
+        c -> c.node("c1").value()).get(10, TimeUnit.SECONDS)).isNotNull());
+  }
+
+  private RegistryNode startClient() {
+    NodeConfig base = cluster.config(cluster.slots.get(0));
+    return RegistryNodes.start(new NodeConfig("c1", null, "dc1", dir.resolve("c1"), false,
+        false, 0, "127.0.0.1", "127.0.0.1", 0, TestCluster.freePort(), 0, Map.of(), "info",
+        null, base.cluster().withRetryJoin(
+            cluster.slots.stream().map(TestCluster.Slot::rpcAddress).toList(), 0)),
+        TestCluster.TUNING);
   }
 
   private static Optional<Member> member(RegistryNode n, String name) {
