@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,14 @@ final class ClusteredStart {
   private static final long REPORT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
   private ClusteredStart() {}
+
+  /** Both steps: the start-up writes through the leader, then the catch-up round. */
+  static void run(
+      Function<Command, CompletableFuture<ApplyResult>> write, List<Command> commands,
+      Supplier<CompletableFuture<?>> readIndexRound, RaftTuning tuning, BooleanSupplier closed) {
+    writeUntilAccepted(write, commands, tuning, closed);
+    catchUp(readIndexRound, tuning, closed);
+  }
 
   static void writeUntilAccepted(
       Function<Command, CompletableFuture<ApplyResult>> write, List<Command> commands,
@@ -64,8 +73,7 @@ final class ClusteredStart {
 
   /** Waits for a ReadIndex round on this replica; retried while no leader answers it. */
   static void catchUp(
-      java.util.function.Supplier<CompletableFuture<?>> readIndexRound, RaftTuning tuning,
-      BooleanSupplier closed) {
+      Supplier<CompletableFuture<?>> readIndexRound, RaftTuning tuning, BooleanSupplier closed) {
     while (true) {
       requireOpen(closed);
       try {

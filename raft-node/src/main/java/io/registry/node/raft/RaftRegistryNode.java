@@ -170,10 +170,8 @@ public final class RaftRegistryNode implements RegistryNode, RaftHandle {
   // commit (a ReadIndex round on itself), so it never serves an empty catalog after restart.
   private void bootClustered() {
     clustering.raftStarted(this);
-    ClusteredStart.writeUntilAccepted(this::write, clustering.selfCommands(), tuning,
-        closed::get);
-    ClusteredStart.catchUp(() -> io.readIndexThen(catalog(), Catalog::appliedIndex), tuning,
-        closed::get);
+    ClusteredStart.run(this::write, clustering.selfCommands(),
+        () -> io.readIndexThen(catalog(), Catalog::appliedIndex), tuning, closed::get);
     agent.start();
     clustering.serving();
     LOG.info("Server {} ({}) serving; Raft {} peer {} group {}", layout.self().nodeName(),
@@ -243,38 +241,32 @@ public final class RaftRegistryNode implements RegistryNode, RaftHandle {
 
   @Override
   public void leave() {
-    if (clustering != null) {
-      // Off the caller's thread: the HTTP answer is already out, the leave takes seconds.
-      Thread.ofVirtual().name("registry-leave").start(() -> {
-        try {
-          clustering.leave(false);
-        } catch (RuntimeException e) {
-          LOG.error("Leave failed: {}", e.getMessage(), e);
-        }
-        shutdownRequested.complete(null);
-      });
-      return;
-    }
-    // A one-peer group has nobody to hand leadership to; its catalog rows stay for restart.
-    LOG.info("Node {} leaving: shutdown requested", layout.self().nodeName());
-    shutdownRequested.complete(null);
+    // Off the caller's thread (a signal handler, the HTTP answer already out): the leave
+    // takes seconds, and the process shuts down whatever its outcome.
+    Thread.ofVirtual().name("registry-leave").start(() -> {
+      try {
+        leave(false);
+      } catch (RuntimeException e) {
+        LOG.error("Leave failed: {}", e.getMessage(), e);
+      }
+      shutdownRequested.complete(null);
+    });
   }
 
   @Override
   public Runnable leave(boolean force) {
     if (clustering != null) {
       clustering.leave(force);
+    } else {
+      // A one-peer group has nobody to hand leadership to; its rows stay for a restart.
+      LOG.info("Node {} leaving: shutdown requested", layout.self().nodeName());
     }
     return () -> shutdownRequested.complete(null);
   }
 
   @Override
   public void join(String address) {
-    if (clustering == null) {
-      throw new IllegalStateException("this server runs a cluster of its own (-dev, or"
-          + " -bootstrap-expect=1 without -retry-join) and cannot join another");
-    }
-    clustering.join(address);
+    SingleServer.join(clustering, address);
   }
 
   @Override

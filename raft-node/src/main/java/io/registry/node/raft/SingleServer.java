@@ -10,6 +10,15 @@ final class SingleServer {
   private SingleServer() {
   }
 
+  /** join through the cluster layer; without one this server runs a cluster of its own. */
+  static void join(Clustering clustering, String address) {
+    if (clustering == null) {
+      throw new IllegalStateException("this server runs a cluster of its own (-dev, or"
+          + " -bootstrap-expect=1 without -retry-join) and cannot join another");
+    }
+    clustering.join(address);
+  }
+
   /** force-leave through the cluster layer; without one the only member is us, alive. */
   static void forceLeave(Clustering clustering, NodeLayout layout, String node, boolean prune) {
     if (clustering != null) {
