@@ -137,6 +137,11 @@ public final class Catalog {
     return read(t -> List.copyOf(t.members()));
   }
 
+  /** One member row by node name, null when there is none (no full copy: heartbeats ask). */
+  public Member member(String name) {
+    return read(t -> t.member(name));
+  }
+
   /** The current index of a watch key, as the query that handed it out reports it. */
   public long indexOf(String watchKey) {
     return read(t -> WatchIndex.of(t, watchKey));

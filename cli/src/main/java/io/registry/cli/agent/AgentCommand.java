@@ -5,6 +5,7 @@ import io.registry.cli.Console;
 import io.registry.cli.Verb;
 import io.registry.catalog.model.GoDuration;
 import io.registry.node.config.ClusterOptions;
+import io.registry.node.membership.JoinContact;
 import io.registry.node.config.FileSettings;
 import io.registry.node.config.LoadedConfig;
 import io.registry.node.config.NodeConfig;
@@ -283,14 +284,13 @@ public final class AgentCommand extends Verb {
 
   /** host or host:port; the server port 8300 when none is given, as Consul's 8301 default. */
   static List<String> joinAddresses(List<String> flags) {
-    List<String> out = new ArrayList<>();
-    for (String a : flags) {
-      String addr = a.strip();
-      boolean hasPort = addr.startsWith("[") ? addr.contains("]:") : addr.contains(":");
-      out.add(hasPort ? addr : addr + ":8300");
+    try {
+      return flags.stream().map(JoinContact::withDefaultPort).toList();
+    } catch (IllegalStateException e) {
+      throw new CliException("==> -retry-join: " + e.getMessage());
     }
-    return out;
   }
+
 
   private static Duration interval(String text) {
     try {

@@ -2,7 +2,6 @@ package io.registry.node.config;
 
 import io.registry.catalog.model.GoDuration;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,38 +99,16 @@ public record DnsFileSettings(
   /** These settings with a later file's over them: scalars win, recursors append, TTL maps merge. */
   DnsFileSettings merge(DnsFileSettings later) {
     return new DnsFileSettings(
-        pick(port, later.port),
-        pick(address, later.address),
-        pick(domain, later.domain),
-        concat(recursors, later.recursors),
-        pick(onlyPassing, later.onlyPassing),
-        mergeMaps(serviceTtl, later.serviceTtl),
-        pick(nodeTtl, later.nodeTtl),
-        pick(udpAnswerLimit, later.udpAnswerLimit),
-        pick(aRecordLimit, later.aRecordLimit),
-        pick(enableTruncate, later.enableTruncate),
-        pick(recursorTimeout, later.recursorTimeout));
-  }
-
-  private static <T> T pick(T earlier, T later) {
-    return later != null ? later : earlier;
-  }
-
-  private static List<String> concat(List<String> a, List<String> b) {
-    if (a == null || b == null) {
-      return a == null ? b : a;
-    }
-    List<String> out = new ArrayList<>(a);
-    out.addAll(b);
-    return out;
-  }
-
-  private static Map<String, Duration> mergeMaps(Map<String, Duration> a, Map<String, Duration> b) {
-    if (a == null || b == null) {
-      return a == null ? b : a;
-    }
-    Map<String, Duration> out = new LinkedHashMap<>(a);
-    out.putAll(b);
-    return out;
+        Merge.pick(port, later.port),
+        Merge.pick(address, later.address),
+        Merge.pick(domain, later.domain),
+        Merge.concat(recursors, later.recursors),
+        Merge.pick(onlyPassing, later.onlyPassing),
+        Merge.maps(serviceTtl, later.serviceTtl),
+        Merge.pick(nodeTtl, later.nodeTtl),
+        Merge.pick(udpAnswerLimit, later.udpAnswerLimit),
+        Merge.pick(aRecordLimit, later.aRecordLimit),
+        Merge.pick(enableTruncate, later.enableTruncate),
+        Merge.pick(recursorTimeout, later.recursorTimeout));
   }
 }

@@ -1,8 +1,6 @@
 package io.registry.node.config;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -116,7 +114,7 @@ public record FileSettings(
       ports.ignore(ignored, PORTS_NOT_IMPLEMENTED);
       ports.rejectUnknown();
     }
-    List<String> join = concat(f.strings("retry_join"), f.strings("start_join"));
+    List<String> join = Merge.concat(f.strings("retry_join"), f.strings("start_join"));
     Integer checkOutputMaxSize = f.integer("check_output_max_size");
     if (checkOutputMaxSize != null && checkOutputMaxSize < 1) {
       throw f.fail(f.pathOf("check_output_max_size"), "must be at least 1, got "
@@ -180,37 +178,37 @@ public record FileSettings(
   /** This file's settings with a later file's over them. */
   FileSettings merge(FileSettings later) {
     return new FileSettings(
-        pick(datacenter, later.datacenter),
-        pick(dataDir, later.dataDir),
-        pick(nodeName, later.nodeName),
-        pick(nodeId, later.nodeId),
-        mergeMaps(nodeMeta, later.nodeMeta),
-        pick(server, later.server),
-        pick(bootstrapExpect, later.bootstrapExpect),
-        pick(bootstrap, later.bootstrap),
-        pick(bindAddr, later.bindAddr),
-        pick(clientAddr, later.clientAddr),
-        pick(httpAddr, later.httpAddr),
-        pick(httpPort, later.httpPort),
-        pick(serverPort, later.serverPort),
-        pick(raftPort, later.raftPort),
-        concat(retryJoin, later.retryJoin),
-        pick(retryInterval, later.retryInterval),
-        pick(retryMax, later.retryMax),
-        pick(rejoinAfterLeave, later.rejoinAfterLeave),
-        pick(reconnectTimeout, later.reconnectTimeout),
-        pick(logLevel, later.logLevel),
-        pick(pidFile, later.pidFile),
-        pick(enableScriptChecks, later.enableScriptChecks),
-        pick(enableLocalScriptChecks, later.enableLocalScriptChecks),
-        pick(checkOutputMaxSize, later.checkOutputMaxSize),
-        pick(discardCheckOutput, later.discardCheckOutput),
-        pick(checkUpdateInterval, later.checkUpdateInterval),
+        Merge.pick(datacenter, later.datacenter),
+        Merge.pick(dataDir, later.dataDir),
+        Merge.pick(nodeName, later.nodeName),
+        Merge.pick(nodeId, later.nodeId),
+        Merge.maps(nodeMeta, later.nodeMeta),
+        Merge.pick(server, later.server),
+        Merge.pick(bootstrapExpect, later.bootstrapExpect),
+        Merge.pick(bootstrap, later.bootstrap),
+        Merge.pick(bindAddr, later.bindAddr),
+        Merge.pick(clientAddr, later.clientAddr),
+        Merge.pick(httpAddr, later.httpAddr),
+        Merge.pick(httpPort, later.httpPort),
+        Merge.pick(serverPort, later.serverPort),
+        Merge.pick(raftPort, later.raftPort),
+        Merge.concat(retryJoin, later.retryJoin),
+        Merge.pick(retryInterval, later.retryInterval),
+        Merge.pick(retryMax, later.retryMax),
+        Merge.pick(rejoinAfterLeave, later.rejoinAfterLeave),
+        Merge.pick(reconnectTimeout, later.reconnectTimeout),
+        Merge.pick(logLevel, later.logLevel),
+        Merge.pick(pidFile, later.pidFile),
+        Merge.pick(enableScriptChecks, later.enableScriptChecks),
+        Merge.pick(enableLocalScriptChecks, later.enableLocalScriptChecks),
+        Merge.pick(checkOutputMaxSize, later.checkOutputMaxSize),
+        Merge.pick(discardCheckOutput, later.discardCheckOutput),
+        Merge.pick(checkUpdateInterval, later.checkUpdateInterval),
         dns.merge(later.dns),
-        pick(grpcPort, later.grpcPort),
-        pick(ui, later.ui),
-        pick(leaveOnTerminate, later.leaveOnTerminate),
-        pick(skipLeaveOnInterrupt, later.skipLeaveOnInterrupt));
+        Merge.pick(grpcPort, later.grpcPort),
+        Merge.pick(ui, later.ui),
+        Merge.pick(leaveOnTerminate, later.leaveOnTerminate),
+        Merge.pick(skipLeaveOnInterrupt, later.skipLeaveOnInterrupt));
   }
 
   private static Integer port(ConfigFields ports, String key) {
@@ -219,27 +217,5 @@ public record FileSettings(
       throw ports.fail(ports.pathOf(key), "must be between 0 and 65535 (-1 disables), got " + p);
     }
     return p;
-  }
-
-  private static <T> T pick(T earlier, T later) {
-    return later != null ? later : earlier;
-  }
-
-  private static List<String> concat(List<String> a, List<String> b) {
-    if (a == null || b == null) {
-      return a == null ? b : a;
-    }
-    List<String> out = new ArrayList<>(a);
-    out.addAll(b);
-    return out;
-  }
-
-  private static Map<String, String> mergeMaps(Map<String, String> a, Map<String, String> b) {
-    if (a == null || b == null) {
-      return a == null ? b : a;
-    }
-    Map<String, String> out = new LinkedHashMap<>(a);
-    out.putAll(b);
-    return out;
   }
 }

@@ -29,8 +29,10 @@ final class ForceLeave {
   void run(String node, boolean prune) {
     // The local replica decides "unknown" and "alive": a stale answer can only refuse a
     // force-leave the operator may retry, never remove a live server.
-    Member row = raft.catalog().members().stream().filter(r -> r.name().equals(node))
-        .findFirst().orElseThrow(() -> new IllegalArgumentException("Unknown node " + node));
+    Member row = raft.catalog().member(node);
+    if (row == null) {
+      throw new IllegalArgumentException("Unknown node " + node);
+    }
     if (Member.ALIVE.equals(row.status())) {
       throw new IllegalStateException("node " + node + " is alive; run leave on it");
     }

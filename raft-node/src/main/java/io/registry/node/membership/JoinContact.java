@@ -31,8 +31,11 @@ public final class JoinContact {
     }
   }
 
-  /** host, host:port, [v6] or [v6]:port; the server port 8300 when none is given. */
-  static String withDefaultPort(String address) {
+  /**
+   * host, host:port, [v6] or [v6]:port; the server port 8300 when none is given (as Consul's
+   * 8301 default). Shared by -retry-join and join.
+   */
+  public static String withDefaultPort(String address) {
     String a = address == null ? "" : address.strip();
     if (a.isEmpty()) {
       throw new IllegalStateException("no address to join");

@@ -169,12 +169,12 @@ final class MembershipRpc implements ClusterHandler {
   // the node through the catalog API): the sender should write itself alive again. A left
   // or failed member is never asked to.
   private static boolean announceAgain(io.registry.catalog.Catalog catalog, String name) {
-    var row = catalog.members().stream().filter(m -> m.name().equals(name)).findFirst();
-    if (row.isEmpty()) {
+    var row = catalog.member(name);
+    if (row == null) {
       return true;
     }
     var node = catalog.node(name).value();
-    return io.registry.catalog.model.Member.ALIVE.equals(row.get().status())
+    return io.registry.catalog.model.Member.ALIVE.equals(row.status())
         && (node == null || node.node() == null);
   }
 }

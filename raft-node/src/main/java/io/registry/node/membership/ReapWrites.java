@@ -33,8 +33,7 @@ final class ReapWrites implements ReapActions {
     if (server != null) {
       changes.remove(server, false); // leaving, conf without it, left; the removal rule applies
     }
-    return raft.catalog().members().stream().filter(m -> m.name().equals(row.name()))
-        .findFirst().orElse(null);
+    return raft.catalog().member(row.name());
   }
 
   @Override
